@@ -1,0 +1,1 @@
+//! Charts, each a function generic over plotters' `DrawingBackend`.

@@ -1,0 +1,7 @@
+//! The researched dataset, embedded at compile time from `data/` (the page makes no data
+//! request): debt deals by public miners, published totals, and daily network data.
+//! Plain Rust: parsing, typed values, aggregates. No web crate.
+
+pub mod calendar;
+pub mod csv;
+pub mod network;
