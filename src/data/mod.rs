@@ -4,4 +4,6 @@
 
 pub mod calendar;
 pub mod csv;
+pub mod deals;
+pub mod families;
 pub mod network;
