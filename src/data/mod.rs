@@ -7,3 +7,5 @@ pub mod csv;
 pub mod deals;
 pub mod families;
 pub mod network;
+pub mod aggregates;
+pub mod published;

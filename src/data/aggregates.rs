@@ -1,0 +1,169 @@
+//! Sums and counts over the deals that the charts and the prose state.
+//!
+//! Issuance is binned by the dataset's `quarter` column, not by the announcement date (some
+//! deals close in the next quarter, some have no date). Deals that cannot be binned — a span
+//! of quarters, no quarter, or no amount — are counted and listed, never dropped silently.
+//! Reference-only rows stay out of every total.
+
+use super::calendar::Quarter;
+use super::deals::{Deal, QuarterField};
+use super::families::{CollateralFamily, InstrumentFamily};
+use rust_decimal::Decimal;
+
+/// One quarter's issuance, stacked by instrument family.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuarterIssuance {
+    pub quarter: Quarter,
+    /// Principal by family, in [`InstrumentFamily::ALL`] order, US dollars.
+    pub by_family: [Decimal; 4],
+    /// Ids of the deals counted, dataset order.
+    pub deal_ids: Vec<String>,
+}
+
+impl QuarterIssuance {
+    pub fn total(&self) -> Decimal {
+        self.by_family.iter().copied().sum()
+    }
+
+    /// Distinct issuers (tickers) in the quarter.
+    pub fn issuers(&self, deals: &[Deal]) -> usize {
+        let mut tickers: Vec<&str> =
+            deals.iter().filter(|d| self.deal_ids.contains(&d.id)).map(|d| d.ticker.as_str()).collect();
+        tickers.sort_unstable();
+        tickers.dedup();
+        tickers.len()
+    }
+}
+
+/// Quarterly issuance over a range, plus what could not be placed in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issuance {
+    pub quarters: Vec<QuarterIssuance>,
+    /// Deals with an amount whose `quarter` is a span or empty: not in any bar.
+    pub undated: Vec<String>,
+    /// Deals with no principal in the sources: not in any bar.
+    pub amount_unknown: Vec<String>,
+    /// Deals with an amount and a quarter outside the chart's range (e.g. 2020Q4).
+    pub outside_range: Vec<String>,
+    /// Reference-only rows, kept out of every total.
+    pub reference_only: Vec<String>,
+}
+
+/// Bins deals into quarters `first..=last` by instrument family.
+pub fn quarterly_issuance(deals: &[Deal], first: Quarter, last: Quarter) -> Issuance {
+    let mut quarters: Vec<QuarterIssuance> = Quarter::range(first, last)
+        .into_iter()
+        .map(|quarter| QuarterIssuance { quarter, by_family: [Decimal::ZERO; 4], deal_ids: Vec::new() })
+        .collect();
+    let mut out = Issuance {
+        quarters: Vec::new(),
+        undated: Vec::new(),
+        amount_unknown: Vec::new(),
+        outside_range: Vec::new(),
+        reference_only: Vec::new(),
+    };
+    for deal in deals {
+        if deal.reference_only {
+            out.reference_only.push(deal.id.clone());
+            continue;
+        }
+        let Some(amount) = deal.principal_usd else {
+            out.amount_unknown.push(deal.id.clone());
+            continue;
+        };
+        let QuarterField::Quarter(q) = deal.quarter else {
+            out.undated.push(deal.id.clone());
+            continue;
+        };
+        match quarters.iter_mut().find(|b| b.quarter == q) {
+            Some(bin) => {
+                let family = InstrumentFamily::ALL.iter().position(|f| *f == deal.instrument_family).unwrap_or(3);
+                bin.by_family[family] += amount;
+                bin.deal_ids.push(deal.id.clone());
+            }
+            None => out.outside_range.push(deal.id.clone()),
+        }
+    }
+    out.quarters = quarters;
+    out
+}
+
+/// A period of the story: the 2021-22 wave or the 2024-25 wave, by announcement/closing year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Era {
+    /// Deals dated 2021 or 2022 (including the late-2020 start of Core Scientific's loans).
+    Then,
+    /// Deals dated 2024 or 2025.
+    Now,
+}
+
+impl Era {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Then => "2021–22",
+            Self::Now => "2024–25",
+        }
+    }
+
+    /// The era of a deal, by its announced date, else closing date, else its quarter column.
+    pub fn of(deal: &Deal) -> Option<Era> {
+        let year = deal.announced.or(deal.closed).map(|d| d.year()).or_else(|| match &deal.quarter {
+            QuarterField::Quarter(q) => Some(q.year),
+            QuarterField::Span(s) => s.get(..4).and_then(|y| y.parse().ok()),
+            QuarterField::Missing => None,
+        })?;
+        match year {
+            2020..=2022 => Some(Era::Then),
+            2024..=2025 => Some(Era::Now),
+            _ => None,
+        }
+    }
+}
+
+/// The then-vs-now comparison of the "Then and now" section, computed from the deals.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EraSummary {
+    pub era: Era,
+    /// Deals in the era that count in totals (not reference-only, principal known).
+    pub deals: usize,
+    pub principal_usd: Decimal,
+    /// Average coupon weighted by principal, over deals with a fixed coupon or a range
+    /// (midpoint); `None` when no such deal has a principal.
+    pub weighted_coupon_pct: Option<Decimal>,
+    /// Principal covered by the coupon average, to state its base honestly.
+    pub coupon_base_usd: Decimal,
+    /// Shares of principal, 0..1.
+    pub share_machines_or_bitcoin: Decimal,
+    pub share_convertible: Decimal,
+    pub share_ai_hpc: Decimal,
+}
+
+/// Summarises one era.
+pub fn era_summary(deals: &[Deal], era: Era) -> EraSummary {
+    let counted: Vec<&Deal> = deals.iter().filter(|d| d.counts_in_totals() && Era::of(d) == Some(era)).collect();
+    let principal: Decimal = counted.iter().filter_map(|d| d.principal_usd).sum();
+    let mut coupon_weight = Decimal::ZERO;
+    let mut coupon_sum = Decimal::ZERO;
+    for d in &counted {
+        if let (Some((lo, hi)), Some(p)) = (d.coupon.bounds(), d.principal_usd) {
+            coupon_sum += (lo + hi) / Decimal::TWO * p;
+            coupon_weight += p;
+        }
+    }
+    let share = |pred: &dyn Fn(&Deal) -> bool| -> Decimal {
+        if principal.is_zero() {
+            return Decimal::ZERO;
+        }
+        counted.iter().filter(|d| pred(d)).filter_map(|d| d.principal_usd).sum::<Decimal>() / principal
+    };
+    EraSummary {
+        era,
+        deals: counted.len(),
+        principal_usd: principal,
+        weighted_coupon_pct: (!coupon_weight.is_zero()).then(|| coupon_sum / coupon_weight),
+        coupon_base_usd: coupon_weight,
+        share_machines_or_bitcoin: share(&|d| d.collateral_family == CollateralFamily::MachinesOrBitcoin),
+        share_convertible: share(&|d| d.instrument_family == InstrumentFamily::Convertible),
+        share_ai_hpc: share(&|d| d.use_of_proceeds == "ai_hpc"),
+    }
+}

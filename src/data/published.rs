@@ -1,0 +1,88 @@
+//! Figures other people published about the wave: TheMinerMag's quarterly issuance totals and
+//! VanEck's estimate of miners' debt outstanding. Shown beside our own sums, never tuned to them.
+
+use super::calendar::{Day, Quarter};
+use super::csv::{parse_records, CsvError};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+pub const PUBLISHED_FIGURES_CSV: &str = include_str!("../../data/published_figures.csv");
+
+/// Whether a figure is a value or an upper bound ("under $200 million").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    Exact,
+    Under,
+}
+
+/// A quarter's published debt-issuance total (a flow).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PublishedQuarter {
+    pub quarter: Quarter,
+    pub value_usd: Decimal,
+    pub bound: Bound,
+    pub publisher: String,
+    pub source_url: String,
+}
+
+/// A published estimate of debt outstanding on a date (a stock, not issuance).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DebtOutstanding {
+    pub as_of: Day,
+    pub value_usd: Decimal,
+    pub publisher: String,
+    pub source_url: String,
+}
+
+/// Both kinds of published figure.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PublishedFigures {
+    pub quarters: Vec<PublishedQuarter>,
+    pub debt_outstanding: Vec<DebtOutstanding>,
+}
+
+pub fn parse_published(text: &str) -> Result<PublishedFigures, CsvError> {
+    let t = parse_records(text)?;
+    let (ck, cp, cv, cb, cu, cs) = (
+        t.column("kind")?,
+        t.column("period")?,
+        t.column("value_usd")?,
+        t.column("bound")?,
+        t.column("publisher")?,
+        t.column("source_url")?,
+    );
+    let mut out = PublishedFigures::default();
+    for (i, row) in t.rows.iter().enumerate() {
+        let line = i + 2;
+        let value = Decimal::from_str(&row[cv]).map_err(|_| CsvError::bad(line, "value_usd", &row[cv]))?;
+        let bound = match row[cb].as_str() {
+            "exact" => Bound::Exact,
+            "under" => Bound::Under,
+            other => return Err(CsvError::bad(line, "bound", other)),
+        };
+        match row[ck].as_str() {
+            "issuance_quarter" => out.quarters.push(PublishedQuarter {
+                quarter: Quarter::parse(&row[cp]).ok_or_else(|| CsvError::bad(line, "period", &row[cp]))?,
+                value_usd: value,
+                bound,
+                publisher: row[cu].clone(),
+                source_url: row[cs].clone(),
+            }),
+            "debt_outstanding" => out.debt_outstanding.push(DebtOutstanding {
+                as_of: Day::parse(&row[cp]).ok_or_else(|| CsvError::bad(line, "period", &row[cp]))?,
+                value_usd: value,
+                publisher: row[cu].clone(),
+                source_url: row[cs].clone(),
+            }),
+            other => return Err(CsvError::bad(line, "kind", other)),
+        }
+    }
+    Ok(out)
+}
+
+/// The embedded figures, parsed once (checked by the test suite).
+pub fn published() -> &'static PublishedFigures {
+    static FIGURES: OnceLock<PublishedFigures> = OnceLock::new();
+    FIGURES.get_or_init(|| parse_published(PUBLISHED_FIGURES_CSV).expect("embedded published_figures.csv is valid"))
+}

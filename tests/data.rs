@@ -1,0 +1,173 @@
+//! The embedded dataset: integrity, normalisation, and our sums against the research's own.
+
+use debt_or_dilution::data::aggregates::{era_summary, quarterly_issuance, Era};
+use debt_or_dilution::data::calendar::Quarter;
+use debt_or_dilution::data::csv::parse_records;
+use debt_or_dilution::data::deals::{deals, find, parse_deals, Coupon, Instrument, QuarterField, OFFERINGS_CSV};
+use debt_or_dilution::data::families::{mappings, CollateralFamily, InstrumentFamily};
+use debt_or_dilution::data::network::{network_daily, network_monthly, last_day};
+use debt_or_dilution::data::published::published;
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+use std::str::FromStr;
+
+const QUARTERLY_TOTALS_FIXTURE: &str = include_str!("fixtures/quarterly_totals.csv");
+
+fn q(text: &str) -> Quarter {
+    Quarter::parse(text).unwrap()
+}
+
+#[test]
+fn every_row_parses_has_a_source_and_a_unique_id() {
+    let all = parse_deals(OFFERINGS_CSV).expect("offerings.csv parses");
+    assert_eq!(all.len(), 63);
+    let mut ids = HashSet::new();
+    for d in &all {
+        assert!(ids.insert(d.id.clone()), "duplicate id {}", d.id);
+        assert!(d.source_url.starts_with("http://") || d.source_url.starts_with("https://"), "{}: source {:?}", d.id, d.source_url);
+        assert!(!d.source_title.is_empty(), "{}: no source title", d.id);
+    }
+}
+
+#[test]
+fn dates_parse_and_keep_their_precision() {
+    let raw = parse_records(OFFERINGS_CSV).unwrap();
+    let col = raw.column("announced").unwrap();
+    for (row, deal) in raw.rows.iter().zip(deals()) {
+        assert_eq!(row[col].is_empty(), deal.announced.is_none(), "{}", deal.id);
+        if let Some(d) = deal.announced {
+            assert_eq!(d.to_string(), row[col], "{}: date changed in parsing", deal.id);
+        }
+    }
+    // Month-precision sources stay months.
+    assert_eq!(find("CIFR-2025-11-TAP").unwrap().announced.unwrap().to_string(), "2025-11");
+}
+
+#[test]
+fn messy_values_are_typed_not_invented() {
+    assert!(matches!(find("CORZ-2021-BLOCKFI").unwrap().coupon, Coupon::Range(_, _)));
+    assert!(matches!(&find("RIOT-2025-04").unwrap().coupon, Coupon::Floating(t) if t.contains("FF upper")));
+    assert_eq!(find("IREN-2021-NYDIG").unwrap().coupon, Coupon::Unknown);
+    assert_eq!(find("IREN-2021-NYDIG").unwrap().principal_usd, None);
+    assert_eq!(find("CORZ-2021-BLOCKFI").unwrap().quarter, QuarterField::Span("2021-2022".into()));
+    assert_eq!(find("WULF-2025-10-SSN").unwrap().instrument, Instrument::SeniorSecuredNotes);
+    assert_eq!(find("WULF-2025-10-SSN").unwrap().coupon, Coupon::Fixed(Decimal::from_str("7.75").unwrap()));
+}
+
+#[test]
+fn every_instrument_and_collateral_text_has_a_mapping_row() {
+    let m = mappings();
+    for d in deals() {
+        assert!(m.maps_collateral(&d.collateral), "{}: collateral {:?} has no row in collateral_families.csv", d.id, d.collateral);
+    }
+    assert_eq!(find("SDIG-2021-12-NYDIG").unwrap().collateral_family, CollateralFamily::MachinesOrBitcoin);
+    assert_eq!(find("CIFR-2025-09").unwrap().collateral_family, CollateralFamily::Unsecured);
+    assert_eq!(find("WULF-2025-10-SSN").unwrap().collateral_family, CollateralFamily::DataCenter);
+    assert_eq!(find("GREE-2022-03-BRILEY").unwrap().collateral_family, CollateralFamily::OtherUnknown);
+    assert_eq!(find("BTDR-2025-11").unwrap().instrument_family, InstrumentFamily::Convertible);
+    assert_eq!(find("APLD-2025-11").unwrap().instrument_family, InstrumentFamily::SeniorNotes);
+    assert_eq!(find("HUT-2025-06-COINBASE").unwrap().instrument_family, InstrumentFamily::Loans);
+}
+
+#[test]
+fn reference_only_rows_stay_out_of_totals() {
+    let only: Vec<&str> = deals().iter().filter(|d| d.reference_only).map(|d| d.id.as_str()).collect();
+    assert_eq!(only, ["BITF-2025-10-MACQ-CONV", "GLXY-2025-10-EQUITY"]);
+    let issuance = quarterly_issuance(deals(), q("2021Q1"), q("2025Q4"));
+    for bin in &issuance.quarters {
+        assert!(!bin.deal_ids.iter().any(|id| only.contains(&id.as_str())), "{}", bin.quarter);
+    }
+    assert_eq!(issuance.reference_only.len(), 2);
+}
+
+/// Our per-quarter sums equal the research's "computed from offerings.csv" rows exactly:
+/// no deliberate difference exists, so none is encoded.
+#[test]
+fn quarterly_sums_equal_the_researched_computed_rows() {
+    let fixture = parse_records(QUARTERLY_TOTALS_FIXTURE).unwrap();
+    let (cq, ct, cn, cs) = (
+        fixture.column("quarter").unwrap(),
+        fixture.column("total_usd").unwrap(),
+        fixture.column("n_issuers").unwrap(),
+        fixture.column("source").unwrap(),
+    );
+    let issuance = quarterly_issuance(deals(), q("2021Q1"), q("2025Q4"));
+    let mut checked = 0;
+    for row in fixture.rows.iter().filter(|r| r[cs].starts_with("computed from offerings.csv")) {
+        let quarter = q(&row[cq]);
+        let bin = issuance.quarters.iter().find(|b| b.quarter == quarter).unwrap_or_else(|| panic!("{quarter} not charted"));
+        assert_eq!(bin.total(), Decimal::from_str(&row[ct]).unwrap(), "{quarter} total");
+        assert_eq!(bin.issuers(deals()).to_string(), row[cn], "{quarter} issuers");
+        checked += 1;
+    }
+    assert_eq!(checked, 11);
+    assert_eq!(issuance.quarters.iter().find(|b| b.quarter == q("2024Q4")).unwrap().total(), Decimal::from(5_019_400_000u64));
+    // Every quarter without a computed row is empty in our chart too.
+    let total: Decimal = issuance.quarters.iter().map(|b| b.total()).sum();
+    let fixture_total: Decimal = fixture
+        .rows
+        .iter()
+        .filter(|r| r[cs].starts_with("computed from offerings.csv"))
+        .map(|r| Decimal::from_str(&r[ct]).unwrap())
+        .sum();
+    assert_eq!(total, fixture_total);
+}
+
+#[test]
+fn deals_that_cannot_be_binned_are_counted_not_dropped() {
+    let issuance = quarterly_issuance(deals(), q("2021Q1"), q("2025Q4"));
+    let binned: usize = issuance.quarters.iter().map(|b| b.deal_ids.len()).sum();
+    let accounted = binned + issuance.undated.len() + issuance.amount_unknown.len() + issuance.outside_range.len() + issuance.reference_only.len();
+    assert_eq!(accounted, deals().len());
+    assert_eq!(issuance.undated, ["CORZ-2020-NYDIG", "CLSK-2022-TRINITY"]);
+    assert!(issuance.amount_unknown.contains(&"IREN-2021-NYDIG".to_string()));
+}
+
+#[test]
+fn published_figures_are_the_articles_and_vaneck() {
+    let p = published();
+    let values: Vec<(String, String)> = p.quarters.iter().map(|x| (x.quarter.to_string(), x.value_usd.to_string())).collect();
+    assert_eq!(
+        values,
+        [("2024Q3", "500000000"), ("2024Q4", "4600000000"), ("2025Q1", "200000000"), ("2025Q2", "1500000000")]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    let stock: Vec<String> = p.debt_outstanding.iter().map(|x| format!("{} {}", x.as_of, x.value_usd)).collect();
+    assert_eq!(stock, ["2024-10-15 2100000000", "2025-10-15 12700000000"]);
+}
+
+#[test]
+fn era_comparison_is_computed_from_the_deals() {
+    let then = era_summary(deals(), Era::Then);
+    let now = era_summary(deals(), Era::Now);
+    assert!(then.share_machines_or_bitcoin > now.share_machines_or_bitcoin);
+    assert!(now.share_convertible > then.share_convertible);
+    assert!(now.share_ai_hpc > then.share_ai_hpc);
+    assert!(then.weighted_coupon_pct.unwrap() > now.weighted_coupon_pct.unwrap());
+    assert!(now.principal_usd > Decimal::from(20_000_000_000u64));
+}
+
+#[test]
+fn daily_hashprice_matches_the_research_and_the_story() {
+    let days = network_daily();
+    assert_eq!(days.len(), 1786);
+    assert_eq!(days[0].day.to_string(), "2021-01-01");
+    assert_eq!(last_day().to_string(), "2025-11-21");
+    // Lowest value in the data: 21 Nov 2025, about $35.34.
+    let low = days.iter().min_by(|a, b| a.hashprice().total_cmp(&b.hashprice())).unwrap();
+    assert_eq!(low.day.to_string(), "2025-11-21");
+    assert!((low.hashprice() - 35.34).abs() < 0.01, "{}", low.hashprice());
+    // October 2025's low: $43.79 on 30 Oct.
+    let oct = days.iter().filter(|d| d.day.year == 2025 && d.day.month == 10).min_by(|a, b| a.hashprice().total_cmp(&b.hashprice())).unwrap();
+    assert_eq!(oct.day.to_string(), "2025-10-30");
+    assert!((oct.hashprice() - 43.79).abs() < 0.01, "{}", oct.hashprice());
+    // Monthly means agree with the research's hashprice_monthly.csv to its two decimals.
+    let monthly = parse_records(include_str!("../data/hashprice_monthly.csv")).unwrap();
+    let (cm, ch) = (monthly.column("month").unwrap(), monthly.column("hashprice_usd_per_ph_day").unwrap());
+    let ours = network_monthly();
+    for row in &monthly.rows {
+        let m = ours.iter().find(|m| m.month.to_string() == row[cm]).unwrap_or_else(|| panic!("{}", row[cm]));
+        let theirs: f64 = row[ch].parse().unwrap();
+        assert!((m.hashprice - theirs).abs() <= 0.006, "{}: ours {} theirs {}", row[cm], m.hashprice, theirs);
+    }
+}
