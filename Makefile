@@ -1,0 +1,14 @@
+# The README's two commands. Each installs what it needs first (scripts/setup.sh, idempotent).
+.PHONY: serve test setup
+
+# Serve the explainer at http://127.0.0.1:8080 (release build, rebuilt on change).
+serve:
+	@bash scripts/serve.sh
+
+# Run every test: host, wasm in headless Chromium, release build, end-to-end, size budget.
+test:
+	@bash scripts/test.sh
+
+# Install the tools only.
+setup:
+	@bash scripts/setup.sh

@@ -1,0 +1,28 @@
+# Sourced by scripts/setup.sh, serve.sh and test.sh: where the tools are and the settings every
+# step needs. Versions that work together on this machine kind: ../shared/design/TOOLCHAIN.md.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ROOT
+
+# Tools installed by scripts/setup.sh: cargo installs (trunk, wasm-bindgen) and npm's
+# node_modules/.bin (wasm-opt from binaryen@132, playwright-core).
+export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+
+TRUNK_VERSION="0.21.14"
+# wasm-bindgen-cli must equal the wasm-bindgen that Cargo.lock resolved.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$ROOT/Cargo.lock")"
+export TRUNK_VERSION WASM_BINDGEN_VERSION
+
+# Trunk: never look for a newer release (no network to GitHub here).
+export TRUNK_SKIP_VERSION_CHECK=true
+# wasm-bindgen-test in headless Chromium through Debian's chromedriver.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# The browser the end-to-end tests drive (tests/e2e/lib/browser.mjs).
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+
+# Where the test command's one release build goes (kept apart from dist/, which `make serve` owns).
+export E2E_DIST="${E2E_DIST:-$ROOT/target/e2e-dist}"
+
+# Seconds since an epoch-seconds start, for the timings the scripts print.
+elapsed() { echo "$(( $(date +%s) - $1 ))s"; }

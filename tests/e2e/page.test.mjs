@@ -1,0 +1,84 @@
+// End-to-end: the release build, served from a sub-path under the strict CSP, loads in Chromium
+// at desktop and phone widths with no console error, CSP violation, off-origin request or page
+// error, every chart drawn, no horizontal scroll on a phone, and a screenshot of each.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { CSP, launchChromium, openPage, startSite } from './lib/harness.mjs';
+
+let site;
+let browser;
+before(async () => {
+  site = await startSite();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 900, deviceScaleFactor: 1 },
+  // A phone, at device pixel ratio 2 so the charts' high-DPI path is the one drawn.
+  { name: 'phone', width: 360, height: 780, deviceScaleFactor: 2 },
+];
+
+for (const viewport of VIEWPORTS) {
+  test(`full page at ${viewport.width} px (${viewport.name})`, async (t) => {
+    const run = await openPage(browser, site.url, viewport);
+    try {
+      assert.equal(run.navigation.status(), 200);
+      assert.equal(run.navigation.headers()['content-security-policy'], CSP, 'the page is served under the strict CSP');
+
+      await run.waitForApp();
+
+      const canvases = await run.canvases();
+      t.diagnostic(`${canvases.length} canvas(es): ${canvases.map((c) => `${c.label || c.id || `#${c.index}`} ${c.width}x${c.height} (${c.differing} px drawn)`).join('; ')}`);
+      assert.ok(canvases.length > 0, 'the page has at least one chart canvas');
+      const blank = canvases.filter((c) => !c.drawn);
+      assert.deepEqual(blank, [], 'every canvas has pixels other than its background');
+
+      const fallbackLeft = await run.page.evaluate(() => document.getElementById('fallback') !== null);
+      assert.equal(fallbackLeft, false, 'the app removed the static fallback when it started');
+
+      const overflow = await run.horizontalOverflow();
+      if (viewport.width <= 480) {
+        assert.equal(overflow.overflows, false, `no horizontal scroll at ${viewport.width} px: ${JSON.stringify(overflow)}`);
+      }
+
+      const shot = await run.screenshot(`page-${viewport.width}.png`);
+      t.diagnostic(`screenshot: ${shot}`);
+      console.error(`screenshot (${viewport.width} px): ${shot}`);
+
+      await run.assertClean();
+    } finally {
+      await run.close();
+    }
+  });
+}
+
+test('when the wasm cannot load, the fallback says so and links the data files', async (t) => {
+  const run = await openPage(browser, site.url, { goto: false });
+  try {
+    await run.page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await run.page.goto(site.url);
+    await run.page.waitForFunction(
+      () => /could not start/.test(document.getElementById('fallback-status')?.textContent || ''),
+      null,
+      { timeout: 15000 },
+    );
+    const state = await run.page.evaluate(() => ({
+      status: document.getElementById('fallback-status').textContent,
+      dataHidden: document.getElementById('fallback-data').hidden,
+      links: [...document.querySelectorAll('#fallback-data a')].map((a) => a.getAttribute('href')),
+    }));
+    t.diagnostic(`fallback: ${state.status}`);
+    assert.equal(state.dataHidden, false, 'the data links are shown');
+    assert.ok(state.links.length > 0 && state.links.every((href) => href.startsWith('data/')), `data links: ${state.links}`);
+    for (const href of state.links) {
+      const response = await run.page.request.get(new URL(href, site.url).href);
+      assert.equal(response.status(), 200, `${href} is served`);
+    }
+  } finally {
+    await run.close();
+  }
+});
