@@ -18,6 +18,9 @@ export TRUNK_SKIP_VERSION_CHECK=true
 # wasm-bindgen-test in headless Chromium through Debian's chromedriver.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+# Chromium flags for that run (the runner adds headless and no-sandbox): no background
+# connections on this machine's closed network.
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json"
 # The browser the end-to-end tests drive (tests/e2e/lib/browser.mjs).
 export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 
