@@ -9,3 +9,4 @@ pub mod families;
 pub mod network;
 pub mod aggregates;
 pub mod published;
+pub mod history;

@@ -1,0 +1,137 @@
+//! What every chart shares: the background, optional titles drawn into the image (for
+//! downloads; on the page the title, data date and credit are HTML around the canvas), number
+//! formats, and the hit map that turns a pointer position back into a mark or a data value.
+
+use super::theme::Theme;
+use plotters::coord::cartesian::Cartesian2d;
+use plotters::coord::types::RangedCoordf64;
+use plotters::coord::{CoordTranslate, ReverseCoordTranslate, Shift};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Titles drawn into the image itself (downloads), with the source credit at the bottom.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Titles {
+    pub title: String,
+    pub subtitle: String,
+    pub credit: String,
+}
+
+/// Error type of the chart functions.
+pub type ChartResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// Fills the background and, with titles, draws them; returns the area left for the plot.
+pub fn frame<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    theme: &Theme,
+    titles: Option<&Titles>,
+) -> ChartResult<DrawingArea<DB, Shift>, DB> {
+    root.fill(&theme.background)?;
+    let Some(t) = titles else {
+        return Ok(root.clone());
+    };
+    let (_, h) = root.dim_in_pixel();
+    let title = TextStyle::from((theme.font, 17).into_font()).color(&theme.text).pos(Pos::new(HPos::Left, VPos::Top));
+    let small = TextStyle::from((theme.font, 12).into_font()).color(&theme.muted).pos(Pos::new(HPos::Left, VPos::Top));
+    root.draw_text(&t.title, &title, (12, 10))?;
+    root.draw_text(&t.subtitle, &small, (12, 32))?;
+    let credit = small.pos(Pos::new(HPos::Left, VPos::Bottom));
+    root.draw_text(&t.credit, &credit, (12, h as i32 - 6))?;
+    Ok(root.margin(52, 22, 0, 0))
+}
+
+/// A text style in the theme's font.
+pub fn text_style<'a>(theme: &Theme, size: u32, color: &'a RGBColor) -> TextStyle<'a> {
+    TextStyle::from((theme.font, size).into_font()).color(color)
+}
+
+/// Dollars as "$4.6B", "$750M", "$35M".
+pub fn usd_short(usd: f64) -> String {
+    let a = usd.abs();
+    if a >= 1e9 {
+        let b = usd / 1e9;
+        if (b * 10.0).round() % 10.0 == 0.0 { format!("${:.0}B", b) } else { format!("${:.1}B", b) }
+    } else if a >= 1e6 {
+        format!("${:.0}M", usd / 1e6)
+    } else {
+        format!("${:.0}", usd)
+    }
+}
+
+/// The shape of a mark a pointer can land on, in backend pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MarkShape {
+    Rect { x0: i32, y0: i32, x1: i32, y1: i32 },
+    Circle { cx: i32, cy: i32, r: i32 },
+}
+
+/// A mark a pointer or keyboard focus can select; `index` points into the chart's data.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Mark {
+    pub index: usize,
+    pub shape: MarkShape,
+}
+
+impl Mark {
+    /// The centre of the mark (where a focus ring or tooltip anchors).
+    pub fn center(&self) -> (i32, i32) {
+        match self.shape {
+            MarkShape::Rect { x0, y0, x1, y1 } => ((x0 + x1) / 2, (y0 + y1) / 2),
+            MarkShape::Circle { cx, cy, .. } => (cx, cy),
+        }
+    }
+
+    /// Distance in pixels from a point to the mark's edge (0 inside).
+    fn distance(&self, x: i32, y: i32) -> f64 {
+        match self.shape {
+            MarkShape::Rect { x0, y0, x1, y1 } => {
+                let dx = (x0.min(x1) - x).max(0).max(x - x0.max(x1)) as f64;
+                let dy = (y0.min(y1) - y).max(0).max(y - y0.max(y1)) as f64;
+                dx.hypot(dy)
+            }
+            MarkShape::Circle { cx, cy, r } => (((x - cx) as f64).hypot((y - cy) as f64) - r as f64).max(0.0),
+        }
+    }
+
+    fn area(&self) -> f64 {
+        match self.shape {
+            MarkShape::Rect { x0, y0, x1, y1 } => ((x1 - x0).abs() * (y1 - y0).abs()) as f64,
+            MarkShape::Circle { r, .. } => std::f64::consts::PI * (r * r) as f64,
+        }
+    }
+}
+
+/// What a drawn chart knows about its pixels: plotters' coordinate transform of the plot area
+/// and the marks, so the app maps pointer positions back to data without redrawing.
+#[derive(Clone)]
+pub struct HitMap {
+    pub coords: Cartesian2d<RangedCoordf64, RangedCoordf64>,
+    pub marks: Vec<Mark>,
+}
+
+impl HitMap {
+    /// Data coordinates under a pixel, inside the plot area.
+    pub fn data_at(&self, x: i32, y: i32) -> Option<(f64, f64)> {
+        let (xr, yr) = (self.coords.get_x_axis_pixel_range(), self.coords.get_y_axis_pixel_range());
+        let inside = |v: i32, r: std::ops::Range<i32>| v >= r.start.min(r.end) && v <= r.start.max(r.end);
+        if !inside(x, xr) || !inside(y, yr) {
+            return None;
+        }
+        self.coords.reverse_translate((x, y))
+    }
+
+    /// The pixel of a data point.
+    pub fn pixel_of(&self, point: (f64, f64)) -> (i32, i32) {
+        self.coords.translate(&point)
+    }
+
+    /// The mark under a pixel, or the nearest within `slack` pixels; smaller marks win ties so
+    /// a small deal drawn over a large one stays reachable.
+    pub fn mark_at(&self, x: i32, y: i32, slack: f64) -> Option<Mark> {
+        self.marks
+            .iter()
+            .filter(|m| m.distance(x, y) <= slack)
+            .min_by(|a, b| a.distance(x, y).total_cmp(&b.distance(x, y)).then(a.area().total_cmp(&b.area())))
+            .copied()
+    }
+}
