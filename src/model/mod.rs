@@ -1,4 +1,33 @@
 //! The financial model of MODEL.md: plain Rust, no web crate, tested on the host and run
 //! unchanged in the browser.
+//!
+//! Where each part of MODEL.md lives:
+//! - §1 mining economics (hashprice, subsidy, breakevens, machine value): [`mining`]
+//! - §2 structure A, the ASIC-backed loan: [`loan`]
+//! - §3.1-3.5 structure B, the convertible notes: [`convertible`]
+//! - §3.6 structure C, senior secured notes, and the HPC build-out: [`secured`], [`hpc`]
+//! - §4.1 inputs: [`assumptions`] (the type) and [`fields`] (units, defaults, ranges)
+//! - §4.4 market paths: [`market`] on the grid of [`time`]; §4.9 Monte Carlo: [`montecarlo`]
+//! - §4.5-4.8 the company, the run and its outputs: [`company`], [`simulate`], [`metrics`]
+//! - issue 5's URL format: [`query`]; presets and deal terms: [`presets`]
+//! - exact money and its boundary with `f64`: [`money`]
+//!
+//! The app calls [`simulate::simulate`] (or [`query::parse_query`] then `simulate`), reads
+//! [`metrics::metrics`] for the `data-metric` values and the `Scenario`'s series for charts.
 
+pub mod assumptions;
+pub mod company;
+pub mod convertible;
+pub mod fields;
+pub mod hpc;
+pub mod loan;
+pub mod market;
+// pub mod metrics;
 pub mod mining;
+pub mod money;
+pub mod montecarlo;
+// pub mod presets;
+// pub mod query;
+pub mod secured;
+pub mod simulate;
+pub mod time;

@@ -1,0 +1,456 @@
+//! The one `Assumptions` type: every input of the model, in the units the calculator shows
+//! and the URL carries (percent, $/MWh, months), with validation that names the field.
+//!
+//! Numeric fields are described — unit, default and its source, range, doc line — in
+//! [`super::fields::FIELDS`]; the few non-numeric ones (path, start month, settlement, wall
+//! policy, seed, deal) are documented here. [`Assumptions::default`] is MODEL.md §4.1 with
+//! issue 4's changes (start 2025-12, trend path, the secured notes of §3.6).
+//!
+//! Nothing here panics: [`Assumptions::validate`] reports every problem as a typed
+//! [`AssumptionError`], and [`Assumptions::sanitized`] turns any value (NaN, infinities,
+//! 1e308, negatives) into a runnable scenario, which is what the simulation runs.
+
+use super::fields::{FieldSpec, FIELDS};
+use crate::data::calendar::YearMonth;
+use std::fmt;
+
+/// The market path the structures run on (MODEL.md §4.4, issue 4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PathKind {
+    /// BTC price and network hashrate held at their closing values (the halving still applies).
+    Flat,
+    /// BTC drift μ and network growth g, no noise: also Monte Carlo's "central path".
+    Trend,
+    /// History from the embedded daily data from `start`, then the trend after Nov 2025.
+    Replay,
+    /// Correlated geometric Brownian motion, `paths` paths from `seed`.
+    MonteCarlo,
+}
+
+impl PathKind {
+    pub const ALL: [PathKind; 4] = [PathKind::Flat, PathKind::Trend, PathKind::Replay, PathKind::MonteCarlo];
+    /// The query value (`path=replay`).
+    pub fn as_query(self) -> &'static str {
+        match self {
+            PathKind::Flat => "flat",
+            PathKind::Trend => "trend",
+            PathKind::Replay => "replay",
+            PathKind::MonteCarlo => "montecarlo",
+        }
+    }
+    pub fn from_query(text: &str) -> Option<PathKind> {
+        PathKind::ALL.into_iter().find(|p| p.as_query() == text)
+    }
+}
+
+/// How converted notes are settled (MODEL.md §3.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Settlement {
+    /// All shares: N_conv new shares, no cash.
+    Physical,
+    /// Cash for the principal, shares for the excess.
+    NetShare,
+    /// All cash: N_conv × S.
+    Cash,
+}
+
+impl Settlement {
+    pub const ALL: [Settlement; 3] = [Settlement::Physical, Settlement::NetShare, Settlement::Cash];
+    pub fn as_query(self) -> &'static str {
+        match self {
+            Settlement::Physical => "physical",
+            Settlement::NetShare => "net_share",
+            Settlement::Cash => "cash",
+        }
+    }
+    pub fn from_query(text: &str) -> Option<Settlement> {
+        Settlement::ALL.into_iter().find(|s| s.as_query() == text)
+    }
+}
+
+/// What happens when principal falls due and cash cannot repay it (MODEL.md §3.4): the
+/// convertible's wall, and the secured notes' balloon.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum WallPolicy {
+    /// Sell rescue equity at a discount to fill the wall.
+    Equity,
+    /// Default on the notes: pay what cash there is, the rest stays unpaid.
+    Default,
+}
+
+impl WallPolicy {
+    pub const ALL: [WallPolicy; 2] = [WallPolicy::Equity, WallPolicy::Default];
+    pub fn as_query(self) -> &'static str {
+        match self {
+            WallPolicy::Equity => "equity",
+            WallPolicy::Default => "default",
+        }
+    }
+    pub fn from_query(text: &str) -> Option<WallPolicy> {
+        WallPolicy::ALL.into_iter().find(|w| w.as_query() == text)
+    }
+}
+
+/// Default start: the first month after the data ends (issue 4).
+pub const DEFAULT_START: YearMonth = YearMonth { year: 2025, month: 12 };
+/// Earliest start month: the first month of the embedded data.
+pub const EARLIEST_START: YearMonth = YearMonth { year: 2021, month: 1 };
+/// Latest start month accepted.
+pub const LATEST_START: YearMonth = YearMonth { year: 2035, month: 12 };
+/// Default Monte Carlo seed (MODEL.md §4.1 #57).
+pub const DEFAULT_SEED: u64 = 42;
+
+/// Every input of the model. Numeric fields are documented, with unit, default, range and
+/// source, in [`FIELDS`]; the doc lines below repeat the unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assumptions {
+    // Market.
+    /// $/PH/s/day at closing (`hashprice`).
+    pub hashprice_usd_per_ph_day: f64,
+    /// `path`.
+    pub path: PathKind,
+    /// Calendar month of t = 1 (`start`, `YYYY-MM`); t = 0 is closing.
+    pub start: YearMonth,
+    /// Months simulated, 0 = auto (`horizon`).
+    pub horizon_months: u32,
+    /// Subsidy halvings on (`halving`).
+    pub halving: bool,
+    pub btc_price_usd: f64,
+    pub network_hashrate_eh_s: f64,
+    pub btc_drift_pct: f64,
+    pub btc_volatility_pct: f64,
+    pub network_growth_pct: f64,
+    pub network_volatility_pct: f64,
+    pub shock_correlation: f64,
+    pub fee_btc_per_block: f64,
+    pub hashprice_floor_usd_per_ph_day: f64,
+    pub monte_carlo_paths: u32,
+    /// Monte Carlo seed (`seed`), any u64.
+    pub seed: u64,
+    pub days_per_month: f64,
+    // The miner.
+    pub fleet_ph_s: f64,
+    pub efficiency_j_per_th: f64,
+    pub power_usd_per_mwh: f64,
+    pub other_opex_usd_per_ph_day: f64,
+    pub overhead_usd_per_month: f64,
+    pub uptime_pct: f64,
+    pub curtail: bool,
+    pub cash_usd: f64,
+    pub shares_outstanding: f64,
+    pub share_price_usd: f64,
+    pub share_beta: f64,
+    pub hpc_weight_pct: f64,
+    pub machine_value_days: f64,
+    pub machine_value_elasticity: f64,
+    pub th_per_machine: f64,
+    pub rescue_discount_pct: f64,
+    // Proceeds and HPC.
+    pub principal_usd: f64,
+    pub hpc_share_pct: f64,
+    pub proceeds_cash_pct: f64,
+    pub capex_usd_per_mw: f64,
+    pub lease_usd_per_mw_year: f64,
+    pub hpc_noi_margin_pct: f64,
+    pub build_months: u32,
+    pub ramp_months: u32,
+    pub lease_term_months: u32,
+    // Structure A.
+    pub loan_coupon_pct: f64,
+    pub loan_term_months: u32,
+    pub loan_interest_only_months: u32,
+    pub loan_to_value_pct: f64,
+    /// 0 = no covenant.
+    pub loan_to_value_covenant_pct: f64,
+    pub recourse: bool,
+    pub spv_reserve_usd: f64,
+    pub liquidation_haircut_pct: f64,
+    pub loan_fee_pct: f64,
+    // Structure B.
+    pub coupon_pct: f64,
+    pub maturity_months: u32,
+    pub premium_pct: f64,
+    /// 0 = no capped call.
+    pub cap_pct: f64,
+    pub capped_call_cost_pct: f64,
+    pub issue_cost_pct: f64,
+    /// `settlement`.
+    pub settlement: Settlement,
+    /// 0 = no put.
+    pub put_month: u32,
+    /// 0 = no issuer call.
+    pub call_start_month: u32,
+    pub call_trigger_pct: f64,
+    /// `wall`: the convertible's wall and the secured notes' balloon.
+    pub wall_policy: WallPolicy,
+    // Structure C.
+    pub secured_coupon_pct: f64,
+    pub secured_term_months: u32,
+    pub secured_amortization_pct: f64,
+    pub secured_cost_pct: f64,
+    /// The dataset deal whose terms were loaded (`deal`), if any.
+    pub deal: Option<String>,
+}
+
+impl Default for Assumptions {
+    /// MODEL.md §4.1's defaults (from [`FIELDS`]), start 2025-12, trend path, physical
+    /// settlement, rescue equity at the wall.
+    fn default() -> Self {
+        let mut a = Assumptions::zeroed();
+        for f in FIELDS {
+            (f.set)(&mut a, f.default);
+        }
+        a
+    }
+}
+
+impl Assumptions {
+    /// Every numeric field at zero; only [`Default`] should build on it.
+    fn zeroed() -> Self {
+        Assumptions {
+            hashprice_usd_per_ph_day: 0.0,
+            path: PathKind::Trend,
+            start: DEFAULT_START,
+            horizon_months: 0,
+            halving: false,
+            btc_price_usd: 0.0,
+            network_hashrate_eh_s: 0.0,
+            btc_drift_pct: 0.0,
+            btc_volatility_pct: 0.0,
+            network_growth_pct: 0.0,
+            network_volatility_pct: 0.0,
+            shock_correlation: 0.0,
+            fee_btc_per_block: 0.0,
+            hashprice_floor_usd_per_ph_day: 0.0,
+            monte_carlo_paths: 0,
+            seed: DEFAULT_SEED,
+            days_per_month: 0.0,
+            fleet_ph_s: 0.0,
+            efficiency_j_per_th: 0.0,
+            power_usd_per_mwh: 0.0,
+            other_opex_usd_per_ph_day: 0.0,
+            overhead_usd_per_month: 0.0,
+            uptime_pct: 0.0,
+            curtail: false,
+            cash_usd: 0.0,
+            shares_outstanding: 0.0,
+            share_price_usd: 0.0,
+            share_beta: 0.0,
+            hpc_weight_pct: 0.0,
+            machine_value_days: 0.0,
+            machine_value_elasticity: 0.0,
+            th_per_machine: 0.0,
+            rescue_discount_pct: 0.0,
+            principal_usd: 0.0,
+            hpc_share_pct: 0.0,
+            proceeds_cash_pct: 0.0,
+            capex_usd_per_mw: 0.0,
+            lease_usd_per_mw_year: 0.0,
+            hpc_noi_margin_pct: 0.0,
+            build_months: 0,
+            ramp_months: 0,
+            lease_term_months: 0,
+            loan_coupon_pct: 0.0,
+            loan_term_months: 0,
+            loan_interest_only_months: 0,
+            loan_to_value_pct: 0.0,
+            loan_to_value_covenant_pct: 0.0,
+            recourse: false,
+            spv_reserve_usd: 0.0,
+            liquidation_haircut_pct: 0.0,
+            loan_fee_pct: 0.0,
+            coupon_pct: 0.0,
+            maturity_months: 0,
+            premium_pct: 0.0,
+            cap_pct: 0.0,
+            capped_call_cost_pct: 0.0,
+            issue_cost_pct: 0.0,
+            settlement: Settlement::Physical,
+            put_month: 0,
+            call_start_month: 0,
+            call_trigger_pct: 0.0,
+            wall_policy: WallPolicy::Equity,
+            secured_coupon_pct: 0.0,
+            secured_term_months: 0,
+            secured_amortization_pct: 0.0,
+            secured_cost_pct: 0.0,
+            deal: None,
+        }
+    }
+
+    /// Months simulated: the explicit horizon, or the longest of 72 months, the loan term,
+    /// the convertible's maturity and the secured notes' term (issue 4, "Time").
+    pub fn horizon(&self) -> u32 {
+        if self.horizon_months > 0 {
+            self.horizon_months
+        } else {
+            72.max(self.loan_term_months).max(self.maturity_months).max(self.secured_term_months)
+        }
+    }
+
+    /// Whether the convertible has a capped call.
+    pub fn has_capped_call(&self) -> bool {
+        self.cap_pct > 0.0
+    }
+
+    /// Every problem with these assumptions, each naming its field; empty when valid.
+    pub fn validate(&self) -> Result<(), Vec<AssumptionError>> {
+        let mut errors = Vec::new();
+        for f in FIELDS {
+            let value = (f.get)(self);
+            if !value.is_finite() {
+                errors.push(AssumptionError::NotFinite { field: f.query });
+            } else if !f.accepts(value) {
+                errors.push(AssumptionError::OutOfRange { field: f.query, value, min: f.min, max: f.max });
+            }
+        }
+        if self.start < EARLIEST_START || self.start > LATEST_START {
+            errors.push(AssumptionError::StartOutOfRange { start: self.start });
+        }
+        errors.extend(self.cross_field_errors());
+        if errors.is_empty() { Ok(()) } else { Err(errors) }
+    }
+
+    fn cross_field_errors(&self) -> Vec<AssumptionError> {
+        let mut errors = Vec::new();
+        if self.has_capped_call() && self.cap_pct <= self.premium_pct {
+            errors.push(AssumptionError::CapNotAboveConversionPrice { cap_pct: self.cap_pct, premium_pct: self.premium_pct });
+        }
+        if self.loan_interest_only_months >= self.loan_term_months {
+            errors.push(AssumptionError::InterestOnlyNotShorterThanTerm {
+                interest_only_months: self.loan_interest_only_months,
+                term_months: self.loan_term_months,
+            });
+        }
+        if self.hpc_share_pct + self.proceeds_cash_pct > 100.0 {
+            errors.push(AssumptionError::ProceedsOverAllocated { hpc_pct: self.hpc_share_pct, cash_pct: self.proceeds_cash_pct });
+        }
+        errors
+    }
+
+    /// A runnable copy: non-finite numbers become the default, out-of-range ones the nearest
+    /// bound, then cross-field rules are enforced. Each change is returned as a [`Fix`].
+    pub fn sanitized(&self) -> (Assumptions, Vec<Fix>) {
+        let mut a = self.clone();
+        let mut fixes = Vec::new();
+        for f in FIELDS {
+            let value = (f.get)(&a);
+            match f.clamp(value) {
+                Some(v) if v == value => {}
+                Some(v) => {
+                    (f.set)(&mut a, v);
+                    fixes.push(Fix { field: f.query, reason: FixReason::Clamped, used: v });
+                }
+                None => {
+                    (f.set)(&mut a, f.default);
+                    fixes.push(Fix { field: f.query, reason: FixReason::NotFinite, used: f.default });
+                }
+            }
+        }
+        a.start = a.start.clamp(EARLIEST_START, LATEST_START);
+        a.enforce_cross_field(&mut fixes);
+        (a, fixes)
+    }
+
+    /// Cross-field rules, applied after each field is in range.
+    pub(crate) fn enforce_cross_field(&mut self, fixes: &mut Vec<Fix>) {
+        if self.has_capped_call() && self.cap_pct <= self.premium_pct {
+            // No cap above the conversion price: the capped call would be worthless.
+            self.cap_pct = 0.0;
+            fixes.push(Fix { field: "cap", reason: FixReason::CapNotAbovePremium, used: 0.0 });
+        }
+        if self.loan_interest_only_months >= self.loan_term_months {
+            self.loan_interest_only_months = self.loan_term_months.saturating_sub(1);
+            fixes.push(Fix { field: "loan_io", reason: FixReason::InterestOnlyTooLong, used: self.loan_interest_only_months as f64 });
+        }
+        if self.hpc_share_pct + self.proceeds_cash_pct > 100.0 {
+            self.proceeds_cash_pct = 100.0 - self.hpc_share_pct;
+            fixes.push(Fix { field: "proceeds_cash", reason: FixReason::ProceedsOverAllocated, used: self.proceeds_cash_pct });
+        }
+    }
+}
+
+/// A value [`Assumptions::sanitized`] changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    /// The query name of the field.
+    pub field: &'static str,
+    pub reason: FixReason,
+    /// The stored value now used.
+    pub used: f64,
+}
+
+/// Why a value was changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixReason {
+    /// NaN or infinite: the default is used.
+    NotFinite,
+    /// Outside the field's range: the nearest bound is used.
+    Clamped,
+    /// The cap was at or below the premium: the capped call is turned off.
+    CapNotAbovePremium,
+    /// Interest-only months reached the term: shortened to term − 1.
+    InterestOnlyTooLong,
+    /// HPC share plus cash held exceeded 100%: the cash share is reduced.
+    ProceedsOverAllocated,
+}
+
+/// A problem with an input, naming the field by its query name.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AssumptionError {
+    /// NaN or infinite.
+    NotFinite { field: &'static str },
+    /// Outside the field's range.
+    OutOfRange { field: &'static str, value: f64, min: f64, max: f64 },
+    /// `start` before the data or too far ahead.
+    StartOutOfRange { start: YearMonth },
+    /// The capped call's cap must be above the conversion price (`cap` > `premium`).
+    CapNotAboveConversionPrice { cap_pct: f64, premium_pct: f64 },
+    /// `loan_io` must be shorter than `loan_term`.
+    InterestOnlyNotShorterThanTerm { interest_only_months: u32, term_months: u32 },
+    /// `hpc_share` + `proceeds_cash` must not exceed 100%.
+    ProceedsOverAllocated { hpc_pct: f64, cash_pct: f64 },
+}
+
+impl AssumptionError {
+    /// The query name of the field at fault.
+    pub fn field(&self) -> &'static str {
+        match self {
+            AssumptionError::NotFinite { field } | AssumptionError::OutOfRange { field, .. } => field,
+            AssumptionError::StartOutOfRange { .. } => "start",
+            AssumptionError::CapNotAboveConversionPrice { .. } => "cap",
+            AssumptionError::InterestOnlyNotShorterThanTerm { .. } => "loan_io",
+            AssumptionError::ProceedsOverAllocated { .. } => "proceeds_cash",
+        }
+    }
+}
+
+impl fmt::Display for AssumptionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AssumptionError::NotFinite { field } => write!(f, "{field} is not a finite number"),
+            AssumptionError::OutOfRange { field, value, min, max } => {
+                write!(f, "{field} = {value} is outside {min}..{max}")
+            }
+            AssumptionError::StartOutOfRange { start } => {
+                write!(f, "start = {start} is outside {EARLIEST_START}..{LATEST_START}")
+            }
+            AssumptionError::CapNotAboveConversionPrice { cap_pct, premium_pct } => {
+                write!(f, "cap = {cap_pct}% must exceed the premium of {premium_pct}%")
+            }
+            AssumptionError::InterestOnlyNotShorterThanTerm { interest_only_months, term_months } => {
+                write!(f, "loan_io = {interest_only_months} months must be shorter than loan_term = {term_months}")
+            }
+            AssumptionError::ProceedsOverAllocated { hpc_pct, cash_pct } => {
+                write!(f, "hpc_share {hpc_pct}% + proceeds_cash {cash_pct}% exceed 100%")
+            }
+        }
+    }
+}
+
+impl std::error::Error for AssumptionError {}
+
+/// The spec of a field by its query name (re-exported for the calculator's controls).
+pub fn spec(query: &str) -> Option<&'static FieldSpec> {
+    super::fields::field(query)
+}

@@ -1,0 +1,339 @@
+//! What the three structures share (MODEL.md §1.2, §4.5, §4.8): the scenario's inputs as
+//! money ([`Terms`]), one month's market as money ([`MonthMarket`]), and the company — cash,
+//! shares, fleet, HPC assets — with its ledger, rescue equity and end-of-run values.
+//!
+//! [`Terms::new`] and [`MonthMarket::new`] are where `f64` inputs and market values cross
+//! into the money type (see `money`); nothing else converts.
+
+use super::assumptions::{Assumptions, Settlement, WallPolicy};
+use super::hpc::HpcPlan;
+use super::market::MarketPath;
+use super::mining::{breakeven_hashprice_power, machine_value_usd_per_th};
+use super::money::Money;
+
+/// The scenario's inputs in model units, money in `M`. Fractions are decimals (percent/100).
+#[derive(Clone, Debug)]
+pub struct Terms<M> {
+    pub days_per_month: M,
+    pub uptime: M,
+    pub efficiency_j_per_th: M,
+    pub power_usd_per_kwh: M,
+    pub other_opex_usd_per_ph_day: M,
+    pub overhead_usd_per_month: M,
+    pub principal: M,
+    pub cash_before_raise: M,
+    pub shares_before_raise: M,
+    pub fleet_before_raise_ph: M,
+    pub share_of_proceeds_to_machines: M,
+    pub share_of_proceeds_held: M,
+    pub hpc_megawatts: M,
+    pub hpc_book_value: M,
+    pub rescue_discount: M,
+    pub th_per_machine: M,
+    // Structure A.
+    pub loan_rate: M,
+    pub loan_term_months: u32,
+    pub loan_interest_only_months: u32,
+    pub loan_to_value: M,
+    pub loan_to_value_covenant: Option<M>,
+    pub recourse: bool,
+    pub spv_reserve: M,
+    pub haircut: M,
+    pub loan_fee: M,
+    // Structure B.
+    pub coupon: M,
+    pub maturity_months: u32,
+    pub reference_price: M,
+    pub premium: M,
+    pub cap_premium: Option<M>,
+    pub capped_call_cost: M,
+    pub issue_cost: M,
+    pub settlement: Settlement,
+    pub put_month: Option<u32>,
+    pub call_start_month: Option<u32>,
+    pub call_trigger: M,
+    pub wall_policy: WallPolicy,
+    // Structure C.
+    pub secured_coupon: M,
+    pub secured_term_months: u32,
+    pub secured_amortization: M,
+    pub secured_cost: M,
+    pub build_months: u32,
+}
+
+fn pct<M: Money>(value: f64) -> M {
+    M::from_f64(value) / M::from_int(100)
+}
+
+impl<M: Money> Terms<M> {
+    /// Converts a sanitized scenario's inputs to money (the boundary, once per run).
+    pub fn new(a: &Assumptions, hpc: &HpcPlan) -> Self {
+        let principal = M::from_f64(a.principal_usd);
+        let hpc_share = pct::<M>(a.hpc_share_pct);
+        let held = pct::<M>(a.proceeds_cash_pct);
+        Terms {
+            days_per_month: M::from_f64(a.days_per_month),
+            uptime: pct(a.uptime_pct),
+            efficiency_j_per_th: M::from_f64(a.efficiency_j_per_th),
+            power_usd_per_kwh: M::from_f64(a.power_usd_per_mwh) / M::from_int(1000),
+            other_opex_usd_per_ph_day: M::from_f64(a.other_opex_usd_per_ph_day),
+            overhead_usd_per_month: M::from_f64(a.overhead_usd_per_month),
+            principal,
+            cash_before_raise: M::from_f64(a.cash_usd),
+            shares_before_raise: M::from_f64(a.shares_outstanding),
+            fleet_before_raise_ph: M::from_f64(a.fleet_ph_s),
+            share_of_proceeds_to_machines: (M::ONE - hpc_share - held).positive_part(),
+            share_of_proceeds_held: held,
+            hpc_megawatts: M::from_f64(hpc.megawatts(a.principal_usd)),
+            hpc_book_value: hpc_share * principal,
+            rescue_discount: pct(a.rescue_discount_pct),
+            th_per_machine: M::from_f64(a.th_per_machine),
+            loan_rate: pct(a.loan_coupon_pct),
+            loan_term_months: a.loan_term_months,
+            loan_interest_only_months: a.loan_interest_only_months,
+            loan_to_value: pct(a.loan_to_value_pct),
+            loan_to_value_covenant: (a.loan_to_value_covenant_pct > 0.0).then(|| pct(a.loan_to_value_covenant_pct)),
+            recourse: a.recourse,
+            spv_reserve: M::from_f64(a.spv_reserve_usd),
+            haircut: pct(a.liquidation_haircut_pct),
+            loan_fee: pct(a.loan_fee_pct),
+            coupon: pct(a.coupon_pct),
+            maturity_months: a.maturity_months,
+            reference_price: M::from_f64(a.share_price_usd),
+            premium: pct(a.premium_pct),
+            cap_premium: a.has_capped_call().then(|| pct(a.cap_pct)),
+            capped_call_cost: pct(a.capped_call_cost_pct),
+            issue_cost: pct(a.issue_cost_pct),
+            settlement: a.settlement,
+            put_month: (a.put_month > 0).then_some(a.put_month),
+            call_start_month: (a.call_start_month > 0).then_some(a.call_start_month),
+            call_trigger: pct(a.call_trigger_pct),
+            wall_policy: a.wall_policy,
+            secured_coupon: pct(a.secured_coupon_pct),
+            secured_term_months: a.secured_term_months,
+            secured_amortization: pct(a.secured_amortization_pct),
+            secured_cost: pct(a.secured_cost_pct),
+            build_months: a.build_months,
+        }
+    }
+}
+
+/// One month's market and operations in money, shared by every structure on the path.
+#[derive(Clone, Copy, Debug)]
+pub struct MonthMarket<M> {
+    /// HP_t, $/PH/s/day.
+    pub hashprice: M,
+    /// v_t, $/TH (MODEL.md §2.3).
+    pub machine_value_per_th: M,
+    /// S_t (MODEL.md §4.8).
+    pub share_price: M,
+    /// Revenue per PH/s owned this month: HP × on × d (MODEL.md §1.2).
+    pub revenue_per_ph: M,
+    /// Power and other opex per PH/s: (e × on × 24 × c + o) × d.
+    pub cost_per_ph: M,
+    /// HPC_NOI_t for the whole build-out.
+    pub hpc_noi: M,
+}
+
+/// The f64 market quantities of a month that feed [`MonthMarket`].
+#[derive(Clone, Copy, Debug)]
+pub struct MarketInputs<'a> {
+    pub path: &'a MarketPath,
+    pub a: &'a Assumptions,
+    pub hpc: &'a HpcPlan,
+}
+
+impl<M: Money> MonthMarket<M> {
+    /// Month `t` of the path, converted to money (the boundary, once per month).
+    pub fn new(inputs: &MarketInputs<'_>, terms: &Terms<M>, t: usize) -> Self {
+        let (path, a) = (inputs.path, inputs.a);
+        let hashprice_f = path.hashprice.get(t).copied().unwrap_or(0.0);
+        let closing = path.hashprice.first().copied().unwrap_or(0.0);
+        let price = path.btc_price_usd.get(t).copied().unwrap_or(0.0);
+        let price0 = path.btc_price_usd.first().copied().unwrap_or(0.0);
+        let relative = if price0 > 0.0 && price > 0.0 {
+            if a.share_beta == 1.0 { price / price0 } else { libm::pow(price / price0, a.share_beta) }
+        } else {
+            0.0
+        };
+        let weight = a.hpc_weight_pct / 100.0;
+        let share_price = a.share_price_usd * ((1.0 - weight) * relative + weight);
+        let machine_value =
+            machine_value_usd_per_th(a.machine_value_days, closing, hashprice_f, a.machine_value_elasticity);
+        // Curtailment is a decision on the market value (MODEL.md §1.2), taken in f64.
+        let running = !a.curtail || hashprice_f >= breakeven_hashprice_power(a.efficiency_j_per_th, a.power_usd_per_mwh);
+        let hashprice = M::from_f64(hashprice_f);
+        let days = terms.days_per_month;
+        let (revenue_per_ph, power_per_ph) = if running {
+            (
+                hashprice * terms.uptime * days,
+                terms.efficiency_j_per_th * terms.uptime * M::from_int(24) * days * terms.power_usd_per_kwh,
+            )
+        } else {
+            (M::ZERO, M::ZERO)
+        };
+        MonthMarket {
+            hashprice,
+            machine_value_per_th: M::from_f64(machine_value),
+            share_price: M::from_f64(share_price),
+            revenue_per_ph,
+            cost_per_ph: power_per_ph + terms.other_opex_usd_per_ph_day * days,
+            hpc_noi: inputs.hpc.monthly_noi(terms.hpc_megawatts, t as u32),
+        }
+    }
+
+    /// Mining margin of `fleet_ph` PH/s this month, before G&A and HPC.
+    pub fn mining_margin(&self, fleet_ph: M) -> M {
+        fleet_ph * (self.revenue_per_ph - self.cost_per_ph)
+    }
+}
+
+/// The company under one structure: cash, shares, assets, and this month's ledger.
+#[derive(Clone, Debug)]
+pub struct Company<M> {
+    pub cash: M,
+    pub shares: M,
+    /// PH/s owned, H_t.
+    pub fleet_ph: M,
+    /// HPC assets still owned (false once a secured lender has taken them).
+    pub owns_hpc: bool,
+    pub rescue_shares: M,
+    /// Cash received this month (revenue, NOI, releases, rescue equity).
+    pub inflow: M,
+    /// Cash paid this month (operating costs, debt service, principal).
+    pub outflow: M,
+}
+
+impl<M: Money> Company<M> {
+    /// The company at t = 0 after deploying the proceeds (MODEL.md §4.5): new machines at
+    /// v_0, HPC at cost, the rest held as cash, less the structure's fees.
+    pub fn after_raise(terms: &Terms<M>, machine_value_at_closing_per_th: M, fees: M) -> Self {
+        let machine_spend = terms.share_of_proceeds_to_machines * terms.principal;
+        let new_fleet = (machine_spend / (machine_value_at_closing_per_th * M::from_int(1000))).positive_part();
+        Company {
+            cash: terms.cash_before_raise + terms.share_of_proceeds_held * terms.principal - fees,
+            shares: terms.shares_before_raise,
+            fleet_ph: terms.fleet_before_raise_ph + new_fleet,
+            owns_hpc: true,
+            rescue_shares: M::ZERO,
+            inflow: M::ZERO,
+            outflow: M::ZERO,
+        }
+    }
+
+    pub fn receive(&mut self, amount: M) {
+        self.cash = self.cash + amount;
+        self.inflow = self.inflow + amount;
+    }
+
+    pub fn pay(&mut self, amount: M) {
+        self.cash = self.cash - amount;
+        self.outflow = self.outflow + amount;
+    }
+
+    /// Starts a month's ledger.
+    pub fn open_month(&mut self) {
+        self.inflow = M::ZERO;
+        self.outflow = M::ZERO;
+    }
+
+    /// Operating cash flow of the fleet `fleet_ph` (the part the company keeps) plus HPC NOI
+    /// less G&A: revenue in, costs out (MODEL.md §1.2).
+    pub fn operate(&mut self, fleet_ph: M, market: &MonthMarket<M>, terms: &Terms<M>) {
+        let noi = if self.owns_hpc { market.hpc_noi } else { M::ZERO };
+        self.receive(fleet_ph * market.revenue_per_ph + noi);
+        self.pay(fleet_ph * market.cost_per_ph + terms.overhead_usd_per_month);
+    }
+
+    /// OCF_t of the whole company (MODEL.md §1.2).
+    pub fn operating_cash_flow(&self, market: &MonthMarket<M>, terms: &Terms<M>) -> M {
+        let noi = if self.owns_hpc { market.hpc_noi } else { M::ZERO };
+        market.mining_margin(self.fleet_ph) - terms.overhead_usd_per_month + noi
+    }
+
+    /// Rescue equity (MODEL.md §4.8): negative cash at month end is filled by selling
+    /// `ΔN = −cash / (S_t(1 − disc))` shares. Returns the shares sold.
+    pub fn rescue(&mut self, share_price: M, discount: M) -> M {
+        if self.cash >= M::ZERO {
+            return M::ZERO;
+        }
+        let price = share_price * (M::ONE - discount);
+        let Some(sold) = (-self.cash).checked_ratio(price) else { return M::ZERO };
+        self.shares = self.shares + sold;
+        self.rescue_shares = self.rescue_shares + sold;
+        let raised = -self.cash;
+        self.receive(raised);
+        sold
+    }
+}
+
+/// The shareholders' side at the end of a run (MODEL.md §4.8), for every structure.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EndState<M> {
+    pub cash: M,
+    /// Cash still trapped in the loan's SPV (structure A).
+    pub spv_cash: M,
+    pub fleet_ph: M,
+    pub machine_value: M,
+    pub hpc_book_value: M,
+    /// Loan balance, notes outstanding or unpaid principal.
+    pub debt: M,
+    pub shares: M,
+    /// NAV_T = cash + SPV cash + machines + HPC book − debt.
+    pub net_asset_value: M,
+    /// N0 / shares_T.
+    pub ownership_retained: M,
+    /// 1 − N0 / shares_T: all new shares over all shares.
+    pub dilution_total: M,
+    /// NAV_T × N0 / shares_T, the value to the original holders.
+    pub equity_value: M,
+    pub share_price: M,
+}
+
+impl<M: Money> EndState<M> {
+    pub fn new(company: &Company<M>, spv_cash: M, debt: M, last: &MonthMarket<M>, terms: &Terms<M>) -> Self {
+        let machine_value = last.machine_value_per_th * M::from_int(1000) * company.fleet_ph;
+        let hpc_book_value = if company.owns_hpc { terms.hpc_book_value } else { M::ZERO };
+        let net_asset_value = company.cash + spv_cash + machine_value + hpc_book_value - debt;
+        let ownership_retained = terms.shares_before_raise.checked_ratio(company.shares).unwrap_or(M::ONE);
+        EndState {
+            cash: company.cash,
+            spv_cash,
+            fleet_ph: company.fleet_ph,
+            machine_value,
+            hpc_book_value,
+            debt,
+            shares: company.shares,
+            net_asset_value,
+            ownership_retained,
+            dilution_total: M::ONE - ownership_retained,
+            equity_value: net_asset_value * ownership_retained,
+            share_price: last.share_price,
+        }
+    }
+}
+
+/// Per-month values of one structure, for the charts (f64: drawing only).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StructureSeries {
+    /// Company cash at month end, t = 0..T.
+    pub cash: Vec<f64>,
+    /// Loan balance, notes outstanding or secured balance, t = 0..T.
+    pub debt: Vec<f64>,
+    pub shares: Vec<f64>,
+    pub fleet_ph: Vec<f64>,
+    /// Cash received and paid in each month (t = 0 holds zeros).
+    pub inflow: Vec<f64>,
+    pub outflow: Vec<f64>,
+}
+
+impl StructureSeries {
+    pub fn push<M: Money>(&mut self, company: &Company<M>, debt: M) {
+        self.cash.push(company.cash.to_f64());
+        self.debt.push(debt.to_f64());
+        self.shares.push(company.shares.to_f64());
+        self.fleet_ph.push(company.fleet_ph.to_f64());
+        self.inflow.push(company.inflow.to_f64());
+        self.outflow.push(company.outflow.to_f64());
+    }
+}

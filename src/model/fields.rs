@@ -1,0 +1,217 @@
+//! The table of every numeric assumption: query name, unit, default (with its MODEL.md source
+//! tag), range and a doc line. The parser, the printer, validation and the calculator's
+//! controls all read this one table, so a field cannot have two defaults or two ranges.
+//!
+//! Tags follow MODEL.md: `[S]` sourced, `[D]` derived from sourced figures, `[A]` an
+//! assumption of this model. Ranges cover every deal in the dataset (coupons to 16.5%, cap
+//! premiums 20% to 150%, maturities to ten years).
+
+use super::assumptions::Assumptions;
+
+/// How a field's number is read and written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// Any real number in range.
+    Real,
+    /// Rounded to a whole number (months, counts).
+    Integer,
+    /// 0 or 1.
+    Flag,
+    /// Stored in months, shown and written in years (`maturity=6` is 72 months); the range is
+    /// in months.
+    MonthsAsYears,
+}
+
+/// One assumption.
+#[derive(Clone, Copy)]
+pub struct FieldSpec {
+    /// The Rust field of [`Assumptions`].
+    pub field: &'static str,
+    /// The query-string parameter (issue 5).
+    pub query: &'static str,
+    /// Unit as shown on screen and written in the URL.
+    pub unit: &'static str,
+    pub default: f64,
+    pub min: f64,
+    pub max: f64,
+    pub kind: FieldKind,
+    /// 0 is allowed outside `min..=max` and means "off", "none" or "auto".
+    pub zero_means_off: bool,
+    /// Where the default comes from: `[S]`, `[D]` or `[A]` with the MODEL.md section.
+    pub source: &'static str,
+    pub doc: &'static str,
+    pub get: fn(&Assumptions) -> f64,
+    pub set: fn(&mut Assumptions, f64),
+}
+
+impl FieldSpec {
+    /// Brings a finite value into range: rounds integers, then clamps to the nearest bound
+    /// (0 stays 0 where it means "off"). Non-finite values give `None`.
+    pub fn clamp(&self, value: f64) -> Option<f64> {
+        if !value.is_finite() {
+            return None;
+        }
+        let value = match self.kind {
+            FieldKind::Integer | FieldKind::MonthsAsYears => libm::round(value),
+            FieldKind::Flag => {
+                if value >= 0.5 { 1.0 } else { 0.0 }
+            }
+            FieldKind::Real => value,
+        };
+        if self.zero_means_off && value == 0.0 {
+            return Some(0.0);
+        }
+        Some(value.max(self.min).min(self.max))
+    }
+
+    /// Whether a value is accepted without change.
+    pub fn accepts(&self, value: f64) -> bool {
+        self.clamp(value) == Some(value)
+    }
+
+    /// The value as written in the URL (years for [`FieldKind::MonthsAsYears`]).
+    pub fn to_query_number(&self, stored: f64) -> f64 {
+        match self.kind {
+            FieldKind::MonthsAsYears => stored / 12.0,
+            _ => stored,
+        }
+    }
+
+    /// The stored value for a number read from the URL (before clamping).
+    pub fn from_query_number(&self, written: f64) -> f64 {
+        match self.kind {
+            FieldKind::MonthsAsYears => written * 12.0,
+            _ => written,
+        }
+    }
+}
+
+/// Conversion between a field's Rust type and the table's `f64`.
+pub trait FieldValue {
+    fn to_field(&self) -> f64;
+    fn from_field(value: f64) -> Self;
+}
+
+impl FieldValue for f64 {
+    fn to_field(&self) -> f64 {
+        *self
+    }
+    fn from_field(value: f64) -> f64 {
+        value
+    }
+}
+
+impl FieldValue for u32 {
+    fn to_field(&self) -> f64 {
+        *self as f64
+    }
+    /// Saturating: NaN gives 0, negatives 0, values beyond `u32::MAX` the maximum.
+    fn from_field(value: f64) -> u32 {
+        value as u32
+    }
+}
+
+impl FieldValue for bool {
+    fn to_field(&self) -> f64 {
+        if *self { 1.0 } else { 0.0 }
+    }
+    fn from_field(value: f64) -> bool {
+        value >= 0.5
+    }
+}
+
+macro_rules! spec {
+    ($field:ident, $query:literal, $unit:literal, $default:expr, $min:expr, $max:expr, $kind:ident, $off:expr, $source:literal, $doc:literal) => {
+        FieldSpec {
+            field: stringify!($field),
+            query: $query,
+            unit: $unit,
+            default: $default as f64,
+            min: $min as f64,
+            max: $max as f64,
+            kind: FieldKind::$kind,
+            zero_means_off: $off,
+            source: $source,
+            doc: $doc,
+            get: |a| FieldValue::to_field(&a.$field),
+            set: |a, v| a.$field = FieldValue::from_field(v),
+        }
+    };
+}
+
+/// Every numeric assumption, in the calculator's order (market, miner, proceeds and HPC,
+/// loan, convertible, secured notes).
+pub static FIELDS: &[FieldSpec] = &[
+    // Market (MODEL.md §4.1, §4.4).
+    spec!(hashprice_usd_per_ph_day, "hashprice", "$/PH/s/day", 38.24, 1, 1000, Real, false, "[D] MODEL.md §4.4: 144 × 3.175 × 91,000 / 1,088,000", "Hashprice at closing (t = 0), from which month 1 starts; paths other than the replay are scaled to it."),
+    spec!(horizon_months, "horizon", "months", 0, 12, 240, Integer, true, "[A] issue 4: 0 = auto, the longest of 72, the loan term and the convertible's maturity", "Months simulated; 0 picks the horizon so every instrument reaches its end."),
+    spec!(halving, "halving", "0/1", 1, 0, 1, Flag, false, "[S] MODEL.md §1.4: block 1,050,000, about April 2028", "Whether the subsidy halves in April 2028 (and every four years after)."),
+    spec!(btc_price_usd, "btc_price", "$", 91_000, 1_000, 1_000_000, Real, false, "[S] MODEL.md §4.1 #4, Nov 2025", "BTC price at closing for the flat, trend and Monte Carlo paths (a replay uses history)."),
+    spec!(network_hashrate_eh_s, "hashrate", "EH/s", 1_088, 50, 5_000, Real, false, "[D] MODEL.md §1.1 from difficulty 152 T", "Network hashrate at closing for the flat, trend and Monte Carlo paths."),
+    spec!(btc_drift_pct, "btc_drift", "%/yr", 0, -100, 100, Real, false, "[A] MODEL.md §4.9: no view", "BTC log drift μ: E[P_t] = P0·e^{μt}."),
+    spec!(btc_volatility_pct, "btc_vol", "%/yr", 55, 0, 150, Real, false, "[S] MODEL.md §4.9: iShares ~54%", "BTC volatility σ for Monte Carlo."),
+    spec!(network_growth_pct, "network_growth", "%/yr", 30, -50, 100, Real, false, "[A] MODEL.md §4.9, historical 17-45%", "Network hashrate log growth g."),
+    spec!(network_volatility_pct, "hashrate_vol", "%/yr", 10, 0, 50, Real, false, "[A] MODEL.md §4.9", "Network hashrate volatility σ_N for Monte Carlo."),
+    spec!(shock_correlation, "correlation", "-1..1", 0, -1, 1, Real, false, "[A] MODEL.md §4.1 #10", "Correlation ρ of the BTC and hashrate shocks."),
+    spec!(fee_btc_per_block, "fee", "BTC/block", 0.05, 0, 2, Real, false, "[A] MODEL.md §1.1: implied 0.047 in Nov 2025", "Transaction fees per block φ."),
+    spec!(hashprice_floor_usd_per_ph_day, "floor", "$/PH/s/day", 25, 0, 100, Real, false, "[A] MODEL.md §4.1 #12", "Network capitulation floor: hashrate stops growing where hashprice would fall below it (0 = off)."),
+    spec!(monte_carlo_paths, "paths", "paths", 2_000, 100, 20_000, Integer, false, "[A] MODEL.md §4.1 #57", "Monte Carlo path count."),
+    spec!(days_per_month, "days", "days", 365.0 / 12.0, 28, 31, Real, false, "MODEL.md §0: 365/12 (tests use 30)", "Days in every model month."),
+    // The miner (MODEL.md §1.2, §4.1, §4.8).
+    spec!(fleet_ph_s, "fleet", "PH/s", 10_000, 10, 100_000, Real, false, "[A] MODEL.md §4.1 #16", "Existing fleet hashrate before the raise."),
+    spec!(efficiency_j_per_th, "efficiency", "J/TH", 20, 5, 100, Real, false, "[S] MODEL.md §1.3: S21 ≈17.5, S19j Pro 30.5", "Fleet efficiency e."),
+    spec!(power_usd_per_mwh, "power", "$/MWh", 50, 10, 200, Real, false, "[A] MODEL.md §4.1 #18 ($0.05/kWh)", "All-in power price c."),
+    spec!(other_opex_usd_per_ph_day, "opex", "$/PH/s/day", 4, 0, 30, Real, false, "[A] MODEL.md §4.1 #19", "Non-power operating cost o (hosting, labour, repairs)."),
+    spec!(overhead_usd_per_month, "overhead", "$/month", 0, 0, 50_000_000, Real, false, "[A] MODEL.md §4.1 #20", "Fixed G&A G."),
+    spec!(uptime_pct, "uptime", "%", 95, 50, 100, Real, false, "[A] MODEL.md §4.1 #21", "Uptime u."),
+    spec!(curtail, "curtail", "0/1", 1, 0, 1, Flag, false, "MODEL.md §1.2", "Switch machines off in months when hashprice is below the power breakeven."),
+    spec!(cash_usd, "cash", "$", 200_000_000, 0, 10_000_000_000u64, Real, false, "[A] MODEL.md §4.1 #23", "Company cash before the raise."),
+    spec!(shares_outstanding, "shares", "shares", 400_000_000, 1_000_000, 10_000_000_000u64, Real, false, "[A] MODEL.md §4.1 #24: an editable assumption", "Shares outstanding before the raise, N0."),
+    spec!(share_price_usd, "share_price", "$", 15, 0.1, 1_000, Real, false, "[A] MODEL.md §4.1 #25", "Share price at closing S0, also the convertible's reference price."),
+    spec!(share_beta, "beta", "×", 1.5, 0, 3, Real, false, "[S] MODEL.md §4.8: 60-day betas 1.4-1.6", "Elasticity β of the share price to BTC."),
+    spec!(hpc_weight_pct, "hpc_weight", "%", 0, 0, 90, Real, false, "[A] MODEL.md §4.8", "Share w of equity value that does not move with BTC (contracted HPC)."),
+    spec!(machine_value_days, "machine_value", "days of hashprice", 300, 50, 800, Real, false, "[D] MODEL.md §2.3 calibration", "Machine value k: $/TH = k × hashprice ($/TH/day)."),
+    spec!(machine_value_elasticity, "machine_elasticity", "×", 1, 0.5, 2, Real, false, "[A] MODEL.md §2.3 (1.15 fitted)", "Elasticity η of machine value to hashprice."),
+    spec!(th_per_machine, "th_per_machine", "TH", 200, 10, 1_000, Real, false, "[A] MODEL.md §4.1 #30: S21-class", "Hashrate of one machine, to count machines seized."),
+    spec!(rescue_discount_pct, "rescue_discount", "%", 5, 0, 30, Real, false, "[A] MODEL.md §4.8", "Discount at which rescue equity is sold."),
+    // The money raised and what it buys (MODEL.md §4.5).
+    spec!(principal_usd, "principal", "$", 250_000_000, 1_000_000, 10_000_000_000u64, Real, false, "[A] MODEL.md §4.1 #32", "Amount raised, the same under every structure."),
+    spec!(hpc_share_pct, "hpc_share", "%", 0, 0, 100, Real, false, "MODEL.md §4.1 #33", "Share of the proceeds spent on the AI/HPC build-out."),
+    spec!(proceeds_cash_pct, "proceeds_cash", "%", 0, 0, 100, Real, false, "MODEL.md §4.1 #34", "Share of the proceeds held as cash; the rest buys machines."),
+    spec!(capex_usd_per_mw, "capex", "$/MW", 9_000_000, 1_000_000, 20_000_000, Real, false, "[S] MODEL.md §3.6: $8-11M per MW", "HPC project cost per MW of critical IT."),
+    spec!(lease_usd_per_mw_year, "lease", "$/MW/yr", 1_800_000, 500_000, 3_000_000, Real, false, "[D] MODEL.md §3.6: $1.79-1.85M", "HPC lease revenue per MW-year."),
+    spec!(hpc_noi_margin_pct, "noi_margin", "%", 85, 0, 100, Real, false, "[S] MODEL.md §3.6: 80-85%", "HPC site NOI margin."),
+    spec!(build_months, "build", "months", 12, 0, 60, Integer, false, "[S] MODEL.md §4.1 #38, approx.", "Months to build the data center (interest-only period of the secured notes)."),
+    spec!(ramp_months, "ramp", "months", 6, 0, 36, Integer, false, "[S] MODEL.md §4.1 #38, approx.", "Months for leased capacity to ramp to full."),
+    spec!(lease_term_months, "lease_term", "months", 120, 12, 240, Integer, false, "[S] MODEL.md §3.6: 10-year leases", "Length of the HPC leases."),
+    // Structure A, the ASIC-backed loan (MODEL.md §2, §4.6).
+    spec!(loan_coupon_pct, "loan_coupon", "%/yr", 12, 0, 25, Real, false, "[S] MODEL.md §2.1: 8.25-16.5%", "Loan interest rate."),
+    spec!(loan_term_months, "loan_term", "months", 24, 6, 120, Integer, false, "[S] MODEL.md §2.1: 12-36 months", "Loan term."),
+    spec!(loan_interest_only_months, "loan_io", "months", 0, 0, 119, Integer, false, "[A] MODEL.md §2.2", "Interest-only months at the start of the loan (fewer than the term)."),
+    spec!(loan_to_value_pct, "ltv", "%", 70, 10, 100, Real, false, "[A] MODEL.md §2.1: no published LTVs", "Loan-to-value at closing."),
+    spec!(loan_to_value_covenant_pct, "ltv_max", "%", 100, 50, 150, Real, true, "[A] MODEL.md §2.4", "LTV covenant tested each month (0 = none)."),
+    spec!(recourse, "recourse", "0/1", 0, 0, 1, Flag, false, "[S] MODEL.md §2.1: NYDIG's SPVs were non-recourse", "Whether the lender can claim a deficiency from the company."),
+    spec!(spv_reserve_usd, "spv_reserve", "$", 0, 0, 1_000_000_000, Real, false, "[A] MODEL.md §4.1 #44", "Cash reserve placed in the borrowing SPV at closing."),
+    spec!(liquidation_haircut_pct, "haircut", "%", 10, 0, 50, Real, false, "[A] MODEL.md §2.5", "Haircut h on seized collateral."),
+    spec!(loan_fee_pct, "loan_fee", "% of principal", 2, 0, 5, Real, false, "[S] MODEL.md §2.1: Bitfarms $740k / $37M", "Loan closing fee."),
+    // Structure B, the convertible notes (MODEL.md §3, §4.7).
+    spec!(coupon_pct, "coupon", "%/yr", 0, 0, 15, Real, false, "[S] MODEL.md §3.5: 0-3.5%, dataset to 8.5%", "Convertible coupon, paid semi-annually."),
+    spec!(maturity_months, "maturity", "years", 72, 12, 120, MonthsAsYears, false, "[S] MODEL.md §4.1 #48: 5-7.5 years", "Convertible maturity (whole months)."),
+    spec!(premium_pct, "premium", "%", 37.5, 5, 100, Real, false, "[S] MODEL.md §3.5: 17.5-42.5%", "Conversion premium over the share price."),
+    spec!(cap_pct, "cap", "% above share price", 100, 20, 150, Real, true, "[S] MODEL.md §3.2: typically 100%", "Capped call's cap (0 = no capped call); must exceed the premium."),
+    spec!(capped_call_cost_pct, "cap_cost", "% of principal", 7, 0, 15, Real, false, "[A] MODEL.md §3.2: 3.9-10.1% observed", "Cost of the capped call."),
+    spec!(issue_cost_pct, "issue_cost", "% of principal", 2, 0, 5, Real, false, "[D] MODEL.md §4.1 #53", "Convertible issue cost."),
+    spec!(put_month, "put", "month", 0, 1, 120, Integer, true, "[S] MODEL.md §3.4 examples", "Holder put month (0 = none): notes repaid at par if the share price is below the conversion price."),
+    spec!(call_start_month, "call_start", "month", 36, 1, 120, Integer, true, "[S] MODEL.md §3.4: 2-3 years after issue", "First month of the issuer's provisional call (0 = none)."),
+    spec!(call_trigger_pct, "call_trigger", "% of conversion price", 130, 100, 200, Real, false, "[S] MODEL.md §3.4", "Share price, as a share of the conversion price, that allows the call."),
+    // Structure C, senior secured notes (MODEL.md §3.6).
+    spec!(secured_coupon_pct, "secured_coupon", "%/yr", 7.75, 0, 15, Real, false, "[S] MODEL.md §3.6: TeraWulf 7.750%", "Secured notes' coupon, paid semi-annually."),
+    spec!(secured_term_months, "secured_term", "months", 60, 12, 120, Integer, false, "[S] MODEL.md §3.6: Oct 2025 to Oct 2030", "Secured notes' maturity."),
+    spec!(secured_amortization_pct, "secured_amort", "% of face per 6 months", 2.5, 0, 20, Real, false, "[A] MODEL.md §3.6", "Principal repaid every six months after the build."),
+    spec!(secured_cost_pct, "secured_cost", "% of principal", 2, 0, 5, Real, false, "[A] issue cost of the secured notes", "Secured notes' issue cost."),
+];
+
+/// The field with this query name.
+pub fn field(query: &str) -> Option<&'static FieldSpec> {
+    FIELDS.iter().find(|f| f.query == query)
+}

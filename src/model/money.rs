@@ -1,0 +1,233 @@
+//! The boundary between exact money and fast floating point (issue 4, "Exactness and speed").
+//!
+//! The market is continuous mathematics: hashprice, BTC price, share price and machine value
+//! come out of `exp`, `ln` and `pow` (computed with `libm`, so host and wasm agree bit for
+//! bit) and live in `f64`. Money does not: principal, balances, coupons, cash and share
+//! counts are kept by the deterministic run in [`Exact`], a `rust_decimal::Decimal` at full
+//! precision (28 significant digits), and rounded to cents only when printed
+//! ([`round_cents`]).
+//!
+//! The structure loops (loan, convertible, secured notes) are written once, generic over the
+//! [`Money`] trait: the deterministic run instantiates them with [`Exact`], Monte Carlo with
+//! `f64` for speed. The only place a market value crosses into money is [`Money::from_f64`],
+//! called when a month's market values and the scenario's inputs are converted
+//! (`simulate::MonthMarket` and `simulate::Terms`); the only way back is [`Money::to_f64`].
+//! With zero volatility the two instantiations therefore see the same inputs and agree to
+//! far better than MODEL.md V10's $0.01.
+//!
+//! `Decimal`'s own operators panic on overflow; [`Exact`]'s saturate instead (to
+//! `Decimal::MAX`/`MIN`, like `f64` going to infinity), so no input can make the model panic.
+
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
+use std::fmt;
+use std::ops::{Add, Div, Mul, Neg, Sub};
+
+/// Arithmetic the structure loops need, implemented by [`Exact`] and `f64`.
+pub trait Money:
+    Copy
+    + PartialOrd
+    + PartialEq
+    + fmt::Debug
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+    + Neg<Output = Self>
+{
+    const ZERO: Self;
+    const ONE: Self;
+    /// The one conversion in: a market value or an input, as money. NaN becomes zero,
+    /// values beyond the type's range saturate.
+    fn from_f64(value: f64) -> Self;
+    /// The one conversion out, for charts, ratios printed as `f64` and Monte Carlo summaries.
+    fn to_f64(self) -> f64;
+    /// `self` raised to an integer power (the annuity factor of MODEL.md §2.2).
+    fn powi(self, exponent: i32) -> Self;
+
+    /// An exact small integer (months, counts).
+    fn from_int(value: i64) -> Self {
+        Self::from_f64(value as f64)
+    }
+    fn max_of(self, other: Self) -> Self {
+        if other > self { other } else { self }
+    }
+    fn min_of(self, other: Self) -> Self {
+        if other < self { other } else { self }
+    }
+    /// `max(self, 0)`, MODEL.md's `x⁺`.
+    fn positive_part(self) -> Self {
+        self.max_of(Self::ZERO)
+    }
+    /// `self / divisor`, or `None` when the divisor is zero.
+    fn checked_ratio(self, divisor: Self) -> Option<Self> {
+        (divisor != Self::ZERO).then(|| self / divisor)
+    }
+}
+
+impl Money for f64 {
+    const ZERO: f64 = 0.0;
+    const ONE: f64 = 1.0;
+    fn from_f64(value: f64) -> f64 {
+        if value.is_nan() { 0.0 } else { value }
+    }
+    fn to_f64(self) -> f64 {
+        self
+    }
+    fn powi(self, exponent: i32) -> f64 {
+        libm::pow(self, exponent as f64)
+    }
+}
+
+/// Exact money: a `Decimal` whose arithmetic saturates instead of panicking.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Exact(pub Decimal);
+
+impl Exact {
+    /// Rounded to cents, half away from zero (display and printing only).
+    pub fn cents(self) -> Decimal {
+        round_cents(self.0)
+    }
+}
+
+fn saturate(positive: bool) -> Exact {
+    Exact(if positive { Decimal::MAX } else { Decimal::MIN })
+}
+
+impl Add for Exact {
+    type Output = Exact;
+    fn add(self, other: Exact) -> Exact {
+        self.0.checked_add(other.0).map(Exact).unwrap_or_else(|| saturate(self.0.is_sign_positive()))
+    }
+}
+
+impl Sub for Exact {
+    type Output = Exact;
+    fn sub(self, other: Exact) -> Exact {
+        self.0.checked_sub(other.0).map(Exact).unwrap_or_else(|| saturate(self.0.is_sign_positive()))
+    }
+}
+
+impl Mul for Exact {
+    type Output = Exact;
+    fn mul(self, other: Exact) -> Exact {
+        self.0
+            .checked_mul(other.0)
+            .map(Exact)
+            .unwrap_or_else(|| saturate(self.0.is_sign_positive() == other.0.is_sign_positive()))
+    }
+}
+
+impl Div for Exact {
+    type Output = Exact;
+    /// Division by zero saturates like `f64` (0/0 gives zero); callers that care use
+    /// [`Money::checked_ratio`].
+    fn div(self, other: Exact) -> Exact {
+        if other.0.is_zero() {
+            return if self.0.is_zero() { Exact(Decimal::ZERO) } else { saturate(self.0.is_sign_positive()) };
+        }
+        self.0
+            .checked_div(other.0)
+            .map(Exact)
+            .unwrap_or_else(|| saturate(self.0.is_sign_positive() == other.0.is_sign_positive()))
+    }
+}
+
+impl Neg for Exact {
+    type Output = Exact;
+    fn neg(self) -> Exact {
+        Exact(-self.0)
+    }
+}
+
+impl Money for Exact {
+    const ZERO: Exact = Exact(Decimal::ZERO);
+    const ONE: Exact = Exact(Decimal::ONE);
+    fn from_f64(value: f64) -> Exact {
+        if value.is_nan() {
+            return Exact(Decimal::ZERO);
+        }
+        // `from_f64` drops the binary noise (0.1_f64 becomes exactly 0.1) and returns `None`
+        // beyond ±7.9e28, which saturates.
+        Decimal::from_f64(value).map(Exact).unwrap_or_else(|| saturate(value > 0.0))
+    }
+    fn to_f64(self) -> f64 {
+        self.0.to_f64().unwrap_or(0.0)
+    }
+    fn from_int(value: i64) -> Exact {
+        Exact(Decimal::from(value))
+    }
+    fn powi(self, exponent: i32) -> Exact {
+        match self.0.checked_powi(exponent as i64) {
+            Some(v) => Exact(v),
+            // Overflow of a base above one, or underflow of one below it.
+            None if (self.0 > Decimal::ONE) == (exponent > 0) => Exact(Decimal::MAX),
+            None => Exact(Decimal::ZERO),
+        }
+    }
+}
+
+impl fmt::Display for Exact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Money for display: rounded to cents, half away from zero.
+pub fn round_cents(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// The `data-value` of an amount of money: cents, dot decimal, always two decimals, no
+/// thousands separator (issue 5).
+pub fn format_cents(value: Decimal) -> String {
+    let mut rounded = round_cents(value);
+    rounded.rescale(2);
+    if rounded.is_zero() {
+        // "-0.00" reads as a loss; print the zero plainly.
+        return "0.00".to_string();
+    }
+    rounded.to_string()
+}
+
+/// The `data-value` of an `f64` amount of money (Monte Carlo summaries), through the same
+/// decimal rounding so host and browser print the same digits.
+pub fn format_cents_f64(value: f64) -> String {
+    format_cents(Exact::from_f64(value).0)
+}
+
+/// The `data-value` of a ratio or fraction: full precision, shortest round-trip form.
+/// Non-finite values print as empty (not applicable).
+pub fn format_ratio(value: f64) -> String {
+    if value.is_finite() { format!("{value}") } else { String::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_saturates_instead_of_panicking() {
+        let big = Exact(Decimal::MAX);
+        assert_eq!(big + big, Exact(Decimal::MAX));
+        assert_eq!(-big - big, Exact(Decimal::MIN));
+        assert_eq!(big * -big, Exact(Decimal::MIN));
+        assert_eq!(Exact::ONE / Exact::ZERO, Exact(Decimal::MAX));
+        assert_eq!(Exact::ZERO / Exact::ZERO, Exact::ZERO);
+        assert_eq!(Exact::from_f64(f64::NAN), Exact::ZERO);
+        assert_eq!(Exact::from_f64(1e308), Exact(Decimal::MAX));
+        assert_eq!(Exact::from_f64(-f64::INFINITY), Exact(Decimal::MIN));
+        assert_eq!(Exact::from_f64(10.0).powi(-400), Exact::ZERO);
+        assert_eq!(Exact::from_f64(10.0).powi(400), Exact(Decimal::MAX));
+    }
+
+    #[test]
+    fn decimal_inputs_keep_their_printed_value() {
+        assert_eq!(Exact::from_f64(0.095).0.to_string(), "0.095");
+        assert_eq!(format_cents(Decimal::new(240_000, 4)), "24.00");
+        assert_eq!(format_cents(Decimal::new(-1, 3)), "0.00");
+        assert_eq!(format_cents(Decimal::new(1_234_567_895, 3)), "1234567.90");
+        assert_eq!(format_ratio(0.125), "0.125");
+        assert_eq!(format_ratio(f64::NAN), "");
+    }
+}

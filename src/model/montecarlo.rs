@@ -1,0 +1,192 @@
+//! Monte Carlo (MODEL.md §4.9): many correlated GBM paths, all three structures on each, in
+//! `f64`, and the distribution the charts and `mc-*` metrics show.
+//!
+//! Path `i` draws its shocks from `ChaCha8Rng::seed_from_u64(seed + i)` with
+//! `rand_distr::StandardNormal` (whose transcendentals go through `libm`): first Z_1..Z_T,
+//! then Z'_1..Z'_T. A seed therefore gives the same paths on the host and in wasm, and any
+//! single path can be re-run alone ([`run_path`]).
+
+use super::assumptions::Assumptions;
+use super::market::{Drivers, MarketPath};
+use super::money::Money;
+use super::simulate::{hpc_plan, run_structures, Outcomes};
+use rand_chacha::rand_core::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, StandardNormal};
+
+/// Quantiles of a distribution (linear interpolation between order statistics).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Quantiles {
+    pub p5: f64,
+    pub p25: f64,
+    pub p50: f64,
+    pub p75: f64,
+    pub p90: f64,
+    pub p95: f64,
+    pub mean: f64,
+}
+
+impl Quantiles {
+    /// Sorts `values` in place and reads the quantiles; zeros for an empty slice.
+    pub fn of(values: &mut [f64]) -> Quantiles {
+        if values.is_empty() {
+            return Quantiles::default();
+        }
+        values.sort_by(|a, b| a.total_cmp(b));
+        let q = |p: f64| {
+            let position = p * (values.len() - 1) as f64;
+            let below = libm::floor(position) as usize;
+            let above = (below + 1).min(values.len() - 1);
+            let weight = position - below as f64;
+            values[below] * (1.0 - weight) + values[above] * weight
+        };
+        Quantiles {
+            p5: q(0.05),
+            p25: q(0.25),
+            p50: q(0.50),
+            p75: q(0.75),
+            p90: q(0.90),
+            p95: q(0.95),
+            mean: values.iter().sum::<f64>() / values.len() as f64,
+        }
+    }
+}
+
+/// Bins of the total-dilution histogram: [0, 0.05), [0.05, 0.10), … [0.95, 1].
+pub const DILUTION_BINS: usize = 20;
+
+/// The distribution over paths.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MonteCarloSummary {
+    pub paths: u32,
+    pub seed: u64,
+    pub months: u32,
+    /// P(loan defaults by T), `mc-default-probability`.
+    pub loan_default_probability: f64,
+    /// P(loan has defaulted by month t), t = 0..T.
+    pub loan_default_by_month: Vec<f64>,
+    /// Paths whose loan defaulted in month t, t = 0..T.
+    pub loan_default_month_counts: Vec<u32>,
+    pub secured_default_probability: f64,
+    pub secured_default_by_month: Vec<f64>,
+    /// P(the convertible converts).
+    pub conversion_probability: f64,
+    /// P(refinancing wall > 0).
+    pub wall_probability: f64,
+    pub wall_usd: Quantiles,
+    /// Convertible's conversion dilution.
+    pub dilution_conversion: Quantiles,
+    /// Convertible's total dilution (`mc-dilution-median`, `mc-dilution-p90`).
+    pub dilution_total: Quantiles,
+    /// Paths per total-dilution bin (see [`DILUTION_BINS`]).
+    pub dilution_total_histogram: Vec<u32>,
+    pub loan_equity_value: Quantiles,
+    pub convertible_equity_value: Quantiles,
+    pub secured_equity_value: Quantiles,
+    /// P(value to original holders under A < under B).
+    pub loan_worse_than_convertible: f64,
+}
+
+/// The shocks and path of path `index`.
+pub fn draw_path(drivers: &Drivers, seed: u64, index: u64, shocks: &mut (Vec<f64>, Vec<f64>), path: &mut MarketPath) {
+    let months = drivers.timeline.months as usize;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed.wrapping_add(index));
+    shocks.0.clear();
+    shocks.1.clear();
+    for _ in 0..months {
+        shocks.0.push(StandardNormal.sample(&mut rng));
+    }
+    for _ in 0..months {
+        shocks.1.push(StandardNormal.sample(&mut rng));
+    }
+    drivers.fill(Some((&shocks.0, &shocks.1)), path);
+}
+
+/// Re-runs one Monte Carlo path of a (sanitized) scenario: its market and outcomes in `f64`.
+pub fn run_path(a: &Assumptions, index: u64) -> (MarketPath, Outcomes<f64>) {
+    let drivers = Drivers::from_assumptions(a);
+    let mut path = MarketPath::default();
+    draw_path(&drivers, a.seed, index, &mut (Vec::new(), Vec::new()), &mut path);
+    let outcomes = run_structures::<f64>(a, &hpc_plan(a), &path, false);
+    (path, outcomes)
+}
+
+/// All paths of a (sanitized) scenario, single-threaded.
+pub fn run_monte_carlo(a: &Assumptions) -> MonteCarloSummary {
+    let drivers = Drivers::from_assumptions(a);
+    let hpc = hpc_plan(a);
+    let months = drivers.timeline.months;
+    let paths = a.monte_carlo_paths.max(1);
+    let n = paths as f64;
+    let mut shocks = (Vec::with_capacity(months as usize), Vec::with_capacity(months as usize));
+    let mut path = MarketPath::default();
+    let mut loan_months = vec![0u32; months as usize + 1];
+    let mut secured_months = vec![0u32; months as usize + 1];
+    let (mut converted, mut walls_hit, mut loan_worse) = (0u32, 0u32, 0u32);
+    let mut walls = Vec::with_capacity(paths as usize);
+    let mut conversion = Vec::with_capacity(paths as usize);
+    let mut total = Vec::with_capacity(paths as usize);
+    let mut histogram = vec![0u32; DILUTION_BINS];
+    let (mut loan_value, mut convertible_value, mut secured_value) = (Vec::new(), Vec::new(), Vec::new());
+    for index in 0..paths as u64 {
+        draw_path(&drivers, a.seed, index, &mut shocks, &mut path);
+        let o = run_structures::<f64>(a, &hpc, &path, false);
+        if let Some(m) = o.loan.outcome.default_month {
+            loan_months[(m as usize).min(months as usize)] += 1;
+        }
+        if let Some(m) = o.secured.outcome.default_month {
+            secured_months[(m as usize).min(months as usize)] += 1;
+        }
+        if o.convertible.outcome.conversion.is_some() {
+            converted += 1;
+        }
+        let wall = o.convertible.outcome.refinancing_wall.to_f64();
+        if wall > 0.0 {
+            walls_hit += 1;
+        }
+        walls.push(wall);
+        conversion.push(o.convertible.outcome.dilution_conversion);
+        let dilution = o.convertible.end.dilution_total;
+        total.push(dilution);
+        let bin = if dilution.is_finite() { ((dilution * DILUTION_BINS as f64) as usize).min(DILUTION_BINS - 1) } else { 0 };
+        histogram[bin] += 1;
+        if o.loan.end.equity_value < o.convertible.end.equity_value {
+            loan_worse += 1;
+        }
+        loan_value.push(o.loan.end.equity_value);
+        convertible_value.push(o.convertible.end.equity_value);
+        secured_value.push(o.secured.end.equity_value);
+    }
+    let cumulative = |counts: &[u32]| {
+        let mut running = 0u32;
+        counts
+            .iter()
+            .map(|c| {
+                running += c;
+                running as f64 / n
+            })
+            .collect::<Vec<f64>>()
+    };
+    let loan_default_by_month = cumulative(&loan_months);
+    let secured_default_by_month = cumulative(&secured_months);
+    MonteCarloSummary {
+        paths,
+        seed: a.seed,
+        months,
+        loan_default_probability: loan_default_by_month.last().copied().unwrap_or(0.0),
+        loan_default_by_month,
+        loan_default_month_counts: loan_months,
+        secured_default_probability: secured_default_by_month.last().copied().unwrap_or(0.0),
+        secured_default_by_month,
+        conversion_probability: converted as f64 / n,
+        wall_probability: walls_hit as f64 / n,
+        wall_usd: Quantiles::of(&mut walls),
+        dilution_conversion: Quantiles::of(&mut conversion),
+        dilution_total: Quantiles::of(&mut total),
+        dilution_total_histogram: histogram,
+        loan_equity_value: Quantiles::of(&mut loan_value),
+        convertible_equity_value: Quantiles::of(&mut convertible_value),
+        secured_equity_value: Quantiles::of(&mut secured_value),
+        loan_worse_than_convertible: loan_worse as f64 / n,
+    }
+}

@@ -1,0 +1,247 @@
+//! The simulation (MODEL.md §4): the three structures on the same path, month by month,
+//! producing the outputs of §4.8 and the time series the charts draw.
+//!
+//! [`simulate`] is the entry point: it sanitizes the assumptions, builds the deterministic
+//! path (flat, trend or replay; for Monte Carlo the zero-volatility central path), runs the
+//! structures exactly (`Decimal`), and, when the path is Monte Carlo, adds the distribution
+//! ([`super::montecarlo`]). [`run_on_path`] runs a given path (the validation fixtures).
+
+use super::assumptions::{Assumptions, Fix, PathKind};
+use super::company::{Company, EndState, MarketInputs, MonthMarket, StructureSeries, Terms};
+use super::convertible::{Convertible, ConvertibleOutcome};
+use super::hpc::HpcPlan;
+use super::loan::{Loan, LoanOutcome};
+use super::market::{deterministic_path, MarketPath};
+use super::mining::{breakeven_hashprice_cash, breakeven_hashprice_power, machine_value_usd_per_th};
+use super::money::{Exact, Money};
+use super::montecarlo::{run_monte_carlo, MonteCarloSummary};
+use super::secured::{SecuredNotes, SecuredOutcome};
+use super::time::Timeline;
+
+/// The market as the charts draw it, t = 0..T.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MarketSeries {
+    pub hashprice: Vec<f64>,
+    pub btc_price_usd: Vec<f64>,
+    pub share_price_usd: Vec<f64>,
+    pub machine_value_usd_per_th: Vec<f64>,
+}
+
+/// Structure A's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoanResult<M> {
+    pub outcome: LoanOutcome<M>,
+    pub end: EndState<M>,
+    pub series: StructureSeries,
+    /// Pledged machines' value, t = 0..T (0 once seized).
+    pub collateral_value: Vec<f64>,
+    /// D_t / V_t while the loan is live (NaN otherwise).
+    pub loan_to_value: Vec<f64>,
+    /// DSCR_t while the loan is live (NaN otherwise; t = 0 is NaN).
+    pub debt_service_coverage: Vec<f64>,
+}
+
+/// Structure B's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConvertibleResult<M> {
+    pub outcome: ConvertibleOutcome<M>,
+    pub end: EndState<M>,
+    pub series: StructureSeries,
+}
+
+/// Structure C's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SecuredResult<M> {
+    pub outcome: SecuredOutcome<M>,
+    pub end: EndState<M>,
+    pub series: StructureSeries,
+}
+
+/// All three structures on one path.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcomes<M> {
+    pub loan: LoanResult<M>,
+    pub convertible: ConvertibleResult<M>,
+    pub secured: SecuredResult<M>,
+    /// Hashprice at which the loan's DSCR is 1 at the closing payment (MODEL.md §2.2).
+    pub loan_breakeven_hashprice: Option<M>,
+    /// Σ HPC_NOI_t over the run, as built (before any seizure).
+    pub hpc_noi_total: M,
+}
+
+/// A scenario's full deterministic result (and Monte Carlo summary when asked for).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    /// The assumptions actually run (sanitized).
+    pub assumptions: Assumptions,
+    /// Values sanitizing changed.
+    pub fixes: Vec<Fix>,
+    pub timeline: Timeline,
+    /// The deterministic path (the central path under Monte Carlo).
+    pub path: MarketPath,
+    pub market: MarketSeries,
+    /// Power-only and cash breakeven hashprices, $/PH/s/day (MODEL.md §1.3).
+    pub breakeven_power: f64,
+    pub breakeven_cash: f64,
+    pub outcomes: Outcomes<Exact>,
+    pub monte_carlo: Option<MonteCarloSummary>,
+}
+
+/// The HPC plan of a (sanitized) scenario.
+pub fn hpc_plan(a: &Assumptions) -> HpcPlan {
+    HpcPlan {
+        share_of_proceeds: a.hpc_share_pct / 100.0,
+        capex_usd_per_mw: a.capex_usd_per_mw,
+        lease_usd_per_mw_year: a.lease_usd_per_mw_year,
+        noi_margin: a.hpc_noi_margin_pct / 100.0,
+        build_months: a.build_months,
+        ramp_months: a.ramp_months,
+        lease_term_months: a.lease_term_months,
+    }
+}
+
+/// Runs a scenario: sanitize, path, exact run, and Monte Carlo when `path=montecarlo`.
+pub fn simulate(assumptions: &Assumptions) -> Scenario {
+    let (a, fixes) = assumptions.sanitized();
+    let path = deterministic_path(&a);
+    let mut scenario = scenario_on(a, fixes, path);
+    if scenario.assumptions.path == PathKind::MonteCarlo {
+        scenario.monte_carlo = Some(run_monte_carlo(&scenario.assumptions));
+    }
+    scenario
+}
+
+/// Runs the structures exactly on a given path (the validation fixtures' "Path mode"); the
+/// horizon is the path's.
+pub fn run_on_path(assumptions: &Assumptions, path: MarketPath) -> Scenario {
+    let (mut a, fixes) = assumptions.sanitized();
+    a.horizon_months = path.months().max(1);
+    scenario_on(a, fixes, path)
+}
+
+fn scenario_on(a: Assumptions, fixes: Vec<Fix>, path: MarketPath) -> Scenario {
+    let timeline = Timeline::new(a.start, path.months());
+    let hpc = hpc_plan(&a);
+    let outcomes = run_structures::<Exact>(&a, &hpc, &path, true);
+    let market = market_series(&a, &path);
+    Scenario {
+        breakeven_power: breakeven_hashprice_power(a.efficiency_j_per_th, a.power_usd_per_mwh),
+        breakeven_cash: breakeven_hashprice_cash(a.efficiency_j_per_th, a.power_usd_per_mwh, a.other_opex_usd_per_ph_day, a.uptime_pct / 100.0),
+        assumptions: a,
+        fixes,
+        timeline,
+        path,
+        market,
+        outcomes,
+        monte_carlo: None,
+    }
+}
+
+fn market_series(a: &Assumptions, path: &MarketPath) -> MarketSeries {
+    let closing = path.hashprice.first().copied().unwrap_or(0.0);
+    let price0 = path.btc_price_usd.first().copied().unwrap_or(0.0);
+    let weight = a.hpc_weight_pct / 100.0;
+    MarketSeries {
+        hashprice: path.hashprice.clone(),
+        btc_price_usd: path.btc_price_usd.clone(),
+        share_price_usd: path
+            .btc_price_usd
+            .iter()
+            .map(|p| {
+                let relative = if price0 > 0.0 { libm::pow(p / price0, a.share_beta) } else { 0.0 };
+                a.share_price_usd * ((1.0 - weight) * relative + weight)
+            })
+            .collect(),
+        machine_value_usd_per_th: path
+            .hashprice
+            .iter()
+            .map(|hp| machine_value_usd_per_th(a.machine_value_days, closing, *hp, a.machine_value_elasticity))
+            .collect(),
+    }
+}
+
+/// The three structures on `path`, money in `M` (exact `Exact` or Monte Carlo's `f64`).
+/// `record` keeps the per-month series (off in Monte Carlo).
+pub fn run_structures<M: Money>(a: &Assumptions, hpc: &HpcPlan, path: &MarketPath, record: bool) -> Outcomes<M> {
+    let terms = Terms::<M>::new(a, hpc);
+    let inputs = MarketInputs { path, a, hpc };
+    let closing = MonthMarket::<M>::new(&inputs, &terms, 0);
+    let v0 = closing.machine_value_per_th;
+    let months = path.months();
+
+    let mut loan_company = Company::after_raise(&terms, v0, terms.loan_fee * terms.principal);
+    let mut loan = Loan::open(&terms, &mut loan_company, v0);
+    let mut convertible_company = Company::after_raise(&terms, v0, Convertible::fees(&terms));
+    let mut convertible = Convertible::issue(&terms);
+    let mut secured_company = Company::after_raise(&terms, v0, SecuredNotes::fees(&terms));
+    let mut secured = SecuredNotes::issue(&terms);
+
+    let capacity = if record { months as usize + 1 } else { 0 };
+    let mut loan_series = StructureSeries::default();
+    let mut convertible_series = StructureSeries::default();
+    let mut secured_series = StructureSeries::default();
+    let mut collateral_value = Vec::with_capacity(capacity);
+    let mut loan_to_value = Vec::with_capacity(capacity);
+    let mut coverage = Vec::with_capacity(capacity);
+    if record {
+        loan_series.push(&loan_company, loan.balance);
+        convertible_series.push(&convertible_company, convertible.outstanding);
+        secured_series.push(&secured_company, secured.balance);
+        let v = v0 * M::from_int(1000) * loan.pledged_ph;
+        collateral_value.push(v.to_f64());
+        loan_to_value.push(loan.balance.checked_ratio(v).map_or(f64::NAN, Money::to_f64));
+        coverage.push(f64::NAN);
+    }
+
+    let mut hpc_noi_total = M::ZERO;
+    let mut last = closing;
+    for t in 1..=months {
+        let market = MonthMarket::<M>::new(&inputs, &terms, t as usize);
+        hpc_noi_total = hpc_noi_total + market.hpc_noi;
+        for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
+            company.open_month();
+        }
+        let was_live = loan.is_live();
+        let loan_month = loan.month(t, &market, &mut loan_company, &terms);
+        convertible.month(t, &market, &mut convertible_company, &terms);
+        secured.month(t, &market, &mut secured_company, &terms);
+        for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
+            company.rescue(market.share_price, terms.rescue_discount);
+        }
+        if record {
+            loan_series.push(&loan_company, loan.balance);
+            convertible_series.push(&convertible_company, convertible.outstanding);
+            secured_series.push(&secured_company, secured.balance);
+            let live_value = market.machine_value_per_th * M::from_int(1000) * loan.pledged_ph;
+            collateral_value.push(if was_live { loan_month.collateral_value } else { live_value }.to_f64());
+            loan_to_value.push(if was_live { loan_month.loan_to_value.map_or(f64::NAN, Money::to_f64) } else { f64::NAN });
+            coverage.push(loan_month.debt_service_coverage.map_or(f64::NAN, Money::to_f64));
+        }
+        last = market;
+    }
+
+    let loan_breakeven_hashprice = loan.breakeven_hashprice(&terms);
+    let unpaid = convertible.outstanding + convertible.outcome.unpaid;
+    Outcomes {
+        loan: LoanResult {
+            end: EndState::new(&loan_company, loan.spv_cash, loan.balance, &last, &terms),
+            outcome: loan.outcome,
+            series: loan_series,
+            collateral_value,
+            loan_to_value,
+            debt_service_coverage: coverage,
+        },
+        convertible: ConvertibleResult {
+            end: EndState::new(&convertible_company, M::ZERO, unpaid, &last, &terms),
+            outcome: convertible.outcome,
+            series: convertible_series,
+        },
+        secured: SecuredResult {
+            end: EndState::new(&secured_company, M::ZERO, secured.balance, &last, &terms),
+            outcome: secured.outcome,
+            series: secured_series,
+        },
+        loan_breakeven_hashprice,
+        hpc_noi_total,
+    }
+}
