@@ -279,6 +279,8 @@ pub struct EndState<M> {
     /// Loan balance, notes outstanding or unpaid principal.
     pub debt: M,
     pub shares: M,
+    /// Shares sold as rescue equity over the run (MODEL.md §4.8).
+    pub rescue_shares: M,
     /// NAV_T = cash + SPV cash + machines + HPC book − debt.
     pub net_asset_value: M,
     /// N0 / shares_T.
@@ -304,6 +306,7 @@ impl<M: Money> EndState<M> {
             hpc_book_value,
             debt,
             shares: company.shares,
+            rescue_shares: company.rescue_shares,
             net_asset_value,
             ownership_retained,
             dilution_total: M::ONE - ownership_retained,
