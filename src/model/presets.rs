@@ -6,8 +6,9 @@
 //! A deal preset models the notes as issued in their closing month (the announced month
 //! where closing is missing): `start` is that month, the path a replay from it (history to
 //! Nov 2025, then the trend), the principal `principal_usd`, the maturity whole months from
-//! then to the maturity date. Of reference price, premium and conversion price, two known
-//! give the third (MARA-2025-07's reference is its cap, $24.14, over 1.40 — the cap premium
+//! then to the maturity date. Of reference price, premium and conversion price (1000 / the
+//! published conversion rate where there is one, since printed prices are rounded), two
+//! known give the third (MARA-2025-07's reference is its cap, $24.14, over 1.40 — the cap premium
 //! its release states, kept in [`PUBLISHED_CAP_PREMIUMS`]). A term the dataset lacks keeps
 //! the current value and is listed in [`Preset::assumed`]; shares outstanding always is.
 //! Convertibles load structure B's terms, senior (secured) notes structure C's, loans and
@@ -261,7 +262,14 @@ fn convertible_prices(deal: &Deal, a: &mut Assumptions, assumed: &mut Vec<&'stat
         .find(|(id, _, _)| *id == deal.id)
         .and_then(|(_, pct, _)| Decimal::try_from(*pct).ok());
     let premium = deal.conversion_premium_pct.map(|p| p / hundred);
-    let conversion = deal.conversion_price_usd.filter(|k| !k.is_zero());
+    // The published conversion rate is the contractual figure; the printed conversion price
+    // is rounded to cents, so K = 1000 / CR when the rate is known.
+    let conversion = deal
+        .conversion_rate_per_1000
+        .filter(|cr| !cr.is_zero())
+        .map(|cr| Decimal::ONE_THOUSAND / cr)
+        .or(deal.conversion_price_usd)
+        .filter(|k| !k.is_zero());
     let reference = deal
         .reference_price_usd
         .filter(|r| !r.is_zero())

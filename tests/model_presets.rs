@@ -1,0 +1,155 @@
+//! Presets (issue 4): every scenario and deal preset validates with nothing clamped, the
+//! required deals load into the right structure with their dataset terms, and rows with no
+//! terms say so.
+
+use debt_or_dilution::data::calendar::YearMonth;
+use debt_or_dilution::data::deals::deals;
+use debt_or_dilution::model::assumptions::PathKind;
+use debt_or_dilution::model::convertible::ConversionTerms;
+use debt_or_dilution::model::money::{Exact, Money};
+use debt_or_dilution::model::presets::{apply_deal, deal_preset, loadable_deal_ids, scenario_presets, DealPresetError, Structure};
+use debt_or_dilution::model::query::{parse_query, to_query};
+use debt_or_dilution::model::simulate::simulate;
+
+#[test]
+fn every_preset_validates_with_nothing_clamped() {
+    let mut failures = Vec::new();
+    let mut presets = scenario_presets();
+    presets.extend(loadable_deal_ids().into_iter().filter_map(|id| deal_preset(id).ok()));
+    assert!(presets.len() >= 13, "{} presets", presets.len());
+    for p in &presets {
+        if let Err(errors) = p.assumptions.validate() {
+            failures.push(format!("{}: {}", p.id, errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")));
+        }
+        let (sanitized, fixes) = p.assumptions.sanitized();
+        if !fixes.is_empty() || sanitized != p.assumptions {
+            failures.push(format!("{}: sanitizing changed {fixes:?}", p.id));
+        }
+        let (parsed, notices) = parse_query(&to_query(&p.assumptions));
+        if !notices.is_empty() || parsed != p.assumptions {
+            failures.push(format!("{}: URL round trip gave {notices:?}", p.id));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn scenario_presets_parse_without_notices() {
+    for (id, query) in [("2022-replay", "path=replay&start=2022-01"), ("2026-ai-pivot", "hpc_share=100")] {
+        let preset = scenario_presets().into_iter().find(|p| p.id == id).unwrap_or_else(|| panic!("{id} missing"));
+        let (_, notices) = parse_query(&to_query(&preset.assumptions));
+        assert!(notices.is_empty(), "{id}: {notices:?}");
+        assert!(to_query(&preset.assumptions).contains(query), "{id}");
+    }
+}
+
+/// (id, structure, start, principal, maturity months, coupon %, reference price, premium %, cap %).
+#[test]
+fn required_deals_load_their_dataset_terms() {
+    type Row = (&'static str, Structure, (i32, u32), f64, u32, f64, Option<f64>, Option<f64>, Option<f64>);
+    let rows: [Row; 10] = [
+        ("MARA-2024-11", Structure::Convertible, (2024, 11), 1e9, 64, 0.0, Some(18.1848), Some(42.5), None),
+        ("MARA-2024-12", Structure::Convertible, (2024, 12), 850e6, 78, 0.0, Some(24.70), Some(40.0), None),
+        ("MARA-2025-07", Structure::Convertible, (2025, 7), 950e6, 85, 0.0, Some(24.14 / 1.40), Some((1000.0 / 49.3619 / (24.14 / 1.40) - 1.0) * 100.0), Some(40.0)),
+        ("IREN-2025-06", Structure::Convertible, (2025, 6), 550e6, 54, 3.5, Some(10.49), Some(30.0), Some(100.0)),
+        ("IREN-2025-10", Structure::Convertible, (2025, 10), 1e9, 69, 0.0, Some(60.09), Some(42.5), Some(100.0)),
+        ("CIFR-2025-09", Structure::Convertible, (2025, 9), 1.3e9, 73, 0.0, Some(11.66), Some(37.5), Some(100.0)),
+        ("WULF-2025-08", Structure::Convertible, (2025, 8), 1e9, 73, 1.0, Some(9.38), Some(32.5), Some(100.0)),
+        ("WULF-2025-10-SSN", Structure::SecuredNotes, (2025, 10), 3.2e9, 60, 7.75, None, None, None),
+        ("CLSK-2024-12", Structure::Convertible, (2024, 12), 650e6, 66, 0.0, Some(12.33), Some(20.0), Some(100.0)),
+        ("CLSK-2025-11", Structure::Convertible, (2025, 11), 1.15e9, 75, 0.0, Some(15.03), Some(27.5), None),
+    ];
+    let mut failures = Vec::new();
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+    for (id, structure, (year, month), principal, maturity, coupon, reference, premium, cap) in rows {
+        let p = match deal_preset(id) {
+            Ok(p) => p,
+            Err(e) => {
+                failures.push(format!("{id}: {e}"));
+                continue;
+            }
+        };
+        let a = &p.assumptions;
+        let mut check = |what: &str, ok: bool| {
+            if !ok {
+                failures.push(format!("{id}: {what} wrong"));
+            }
+        };
+        check("structure", p.structure == Some(structure));
+        check("start", a.start == YearMonth { year, month });
+        check("path", a.path == PathKind::Replay);
+        check("principal", a.principal_usd == principal);
+        check("source", p.source_url.as_deref().is_some_and(|u| u.starts_with("http")));
+        check("shares marked assumed", p.assumed.contains(&"shares"));
+        match structure {
+            Structure::Convertible => {
+                check("maturity", a.maturity_months == maturity);
+                check("coupon", a.coupon_pct == coupon);
+            }
+            Structure::SecuredNotes => {
+                check("secured term", a.secured_term_months == maturity);
+                check("secured coupon", a.secured_coupon_pct == coupon);
+                check("amortisation marked assumed", p.assumed.contains(&"secured_amort"));
+            }
+            Structure::Loan => {}
+        }
+        if let Some(r) = reference {
+            check("reference price", close(a.share_price_usd, r));
+        }
+        if let Some(pr) = premium {
+            check("premium", close(a.premium_pct, pr));
+        }
+        match cap {
+            Some(c) => check("cap", close(a.cap_pct, c)),
+            None if structure == Structure::Convertible => check("cap marked assumed", p.assumed.contains(&"cap")),
+            None => {}
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn deal_presets_reproduce_published_conversion_rates() {
+    let mut failures = Vec::new();
+    for d in deals() {
+        let (Some(published), Ok(p)) = (d.conversion_rate_per_1000, deal_preset(&d.id)) else { continue };
+        if p.assumed.contains(&"premium") || p.assumed.contains(&"share_price") {
+            continue;
+        }
+        let a = &p.assumptions;
+        let terms = ConversionTerms::new(Exact::ONE, Exact::from_f64(a.share_price_usd), Exact::from_f64(a.premium_pct / 100.0), None);
+        let published = Exact(published).to_f64();
+        let got = terms.conversion_rate.to_f64();
+        if (got - published).abs() > published * 1e-4 {
+            failures.push(format!("{}: conversion rate {got} vs published {published}", d.id));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn rows_without_terms_say_so() {
+    let mut failures = Vec::new();
+    for d in deals() {
+        let result = apply_deal(&Default::default(), d);
+        let expected_none = d.reference_only || d.principal_usd.is_none();
+        if expected_none && !matches!(result, Err(DealPresetError::NoTermsToLoad(_))) {
+            failures.push(format!("{}: should have no terms to load", d.id));
+        }
+    }
+    assert_eq!(deal_preset("NOT-A-DEAL"), Err(DealPresetError::UnknownDeal));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The issue's headline story: a 2021-style loan struck in early 2022 defaults during 2022
+/// while a zero-coupon convertible survives and dilutes.
+#[test]
+fn the_2022_replay_tells_the_story() {
+    let preset = scenario_presets().into_iter().find(|p| p.id == "2022-replay").expect("2022 replay preset");
+    let s = simulate(&preset.assumptions);
+    let default = s.outcomes.loan.outcome.default_month.expect("the loan defaults");
+    assert_eq!(s.timeline.month(default).year, 2022, "defaults in {}", s.timeline.long_label(default));
+    let b = &s.outcomes.convertible;
+    assert_eq!(b.outcome.default_month, None);
+    assert!(b.end.dilution_total.to_f64() > 0.0, "the convertible dilutes");
+}
