@@ -109,7 +109,9 @@ def published():
             bound = "under" if total.startswith("<") else "exact"
             picks.append(("issuance_quarter", q, total.lstrip("<"), bound, "TheMinerMag", url(src)))
         elif src.startswith("VanEck") and total:
-            picks.append(("debt_outstanding", q.replace("as of ~", "").replace("as of ", ""), total, "exact", "VanEck", url(src)))
+            # "as of ~2024-10-15" is approximate: keep only the month the source is sure of.
+            period = q[len("as of ~"):][:7] if q.startswith("as of ~") else q.replace("as of ", "")
+            picks.append(("debt_outstanding", period, total, "exact", "VanEck", url(src)))
     with open(os.path.join(OUT, "published_figures.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["kind", "period", "value_usd", "bound", "publisher", "source_url"])

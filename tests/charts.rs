@@ -121,6 +121,7 @@ fn debt_stock_is_two_labelled_bars() {
     assert_eq!(hit.marks.len(), 2);
     assert!(svg.contains("$2.1B") && svg.contains("$12.7B"), "values labelled");
     assert!(view.summary().contains("6.0 times"), "{}", view.summary());
+    assert!(svg.contains("Oct 2024") && svg.contains("15 Oct 2025"), "dates as precise as the source");
 }
 
 #[test]

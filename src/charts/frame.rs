@@ -58,6 +58,19 @@ pub fn usd_short(usd: f64) -> String {
     }
 }
 
+/// Dollars with two decimals where they matter: "$5.02B", "$747.5M", "$15M" (tooltips, table).
+pub fn usd_precise(usd: f64) -> String {
+    let trim = |s: String| if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    let a = usd.abs();
+    if a >= 1e9 {
+        format!("${}B", trim(format!("{:.2}", usd / 1e9)))
+    } else if a >= 1e6 {
+        format!("${}M", trim(format!("{:.1}", usd / 1e6)))
+    } else {
+        format!("${:.0}", usd)
+    }
+}
+
 /// The shape of a mark a pointer can land on, in backend pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum MarkShape {

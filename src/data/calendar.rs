@@ -237,6 +237,15 @@ impl PartialDate {
         }
     }
 
+    /// "21 Nov 2025", "Oct 2024" or "2022".
+    pub fn human(self) -> String {
+        match self {
+            Self::Day(d) => d.human(),
+            Self::Month(m) => format!("{} {}", m.month_name(), m.year),
+            Self::Year(y) => y.to_string(),
+        }
+    }
+
     /// Position on a time axis in fractional years: a day where known, the middle of the
     /// month or year otherwise (an axis position, never shown as a date).
     pub fn axis_position(self) -> f64 {

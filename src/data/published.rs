@@ -1,7 +1,7 @@
 //! Figures other people published about the wave: TheMinerMag's quarterly issuance totals and
 //! VanEck's estimate of miners' debt outstanding. Shown beside our own sums, never tuned to them.
 
-use super::calendar::{Day, Quarter};
+use super::calendar::{PartialDate, Quarter};
 use super::csv::{parse_records, CsvError};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -29,7 +29,8 @@ pub struct PublishedQuarter {
 /// A published estimate of debt outstanding on a date (a stock, not issuance).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DebtOutstanding {
-    pub as_of: Day,
+    /// As precise as the source: VanEck's first estimate is dated only to October 2024.
+    pub as_of: PartialDate,
     pub value_usd: Decimal,
     pub publisher: String,
     pub source_url: String,
@@ -70,7 +71,7 @@ pub fn parse_published(text: &str) -> Result<PublishedFigures, CsvError> {
                 source_url: row[cs].clone(),
             }),
             "debt_outstanding" => out.debt_outstanding.push(DebtOutstanding {
-                as_of: Day::parse(&row[cp]).ok_or_else(|| CsvError::bad(line, "period", &row[cp]))?,
+                as_of: PartialDate::parse(&row[cp]).ok_or_else(|| CsvError::bad(line, "period", &row[cp]))?,
                 value_usd: value,
                 publisher: row[cu].clone(),
                 source_url: row[cs].clone(),

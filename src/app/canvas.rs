@@ -1,0 +1,212 @@
+//! A chart on a `<canvas>`: sized to its container and scaled by devicePixelRatio (crisp on
+//! high-DPI screens; plotters-canvas does not do this itself), drawn through the CSP-safe
+//! [`MeasuredBackend`], redrawn when its data, size, theme or selection changes, and
+//! explorable by pointer, touch and keyboard with a tooltip mapped back from pixels to data.
+
+use crate::charts::backend::{MeasuredBackend, TextMeasure};
+use crate::charts::frame::HitMap;
+use crate::charts::theme::Theme;
+use leptos::html;
+use leptos::prelude::*;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, IntoDrawingArea};
+use plotters_canvas::CanvasBackend;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+/// Measures text with the canvas 2D context, in the font plotters-canvas will draw with.
+pub struct CanvasMeasure {
+    context: CanvasRenderingContext2d,
+}
+
+impl TextMeasure for CanvasMeasure {
+    fn measure(&self, text: &str, family: &str, size_px: f64) -> (u32, u32) {
+        self.context.set_font(&format!("normal {size_px}px {family}"));
+        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(text.len() as f64 * size_px * 0.56);
+        (width.ceil() as u32, (size_px * 1.15).ceil() as u32)
+    }
+}
+
+/// The backend every chart draws to in the browser.
+pub type WebBackend = MeasuredBackend<CanvasBackend, CanvasMeasure>;
+
+pub type DrawFn = Arc<dyn Fn(&DrawingArea<WebBackend, Shift>, &Theme, Option<usize>) -> Option<HitMap> + Send + Sync>;
+pub type PickFn = Arc<dyn Fn(&HitMap, i32, i32) -> Option<usize> + Send + Sync>;
+pub type AnchorFn = Arc<dyn Fn(&HitMap, usize) -> Option<(i32, i32)> + Send + Sync>;
+pub type DescribeFn = Arc<dyn Fn(usize) -> String + Send + Sync>;
+
+/// How a figure draws and explains itself; the closures capture the figure's data.
+#[derive(Clone)]
+pub struct ChartSpec {
+    /// Draws the chart with an optional selected item (a mark or, for line charts, a point).
+    pub draw: DrawFn,
+    /// The item under a pointer position (CSS pixels inside the canvas), if any.
+    pub pick: PickFn,
+    /// How many items keyboard focus can step through, in order.
+    pub items: usize,
+    /// Where an item sits (CSS pixels), for the tooltip and focus ring.
+    pub anchor: AnchorFn,
+    /// The tooltip text of an item: what it is, in words and numbers.
+    pub describe: DescribeFn,
+    /// Height as a fraction of width, and its bounds in CSS pixels.
+    pub aspect: f64,
+    pub min_height: f64,
+    pub max_height: f64,
+    /// Arrow keys move this many items at a time (1 for marks; a week for a daily line).
+    pub key_step: usize,
+}
+
+/// Finds the nearest mark-based item: the default `pick` for bar and scatter charts.
+pub fn pick_mark(slack: f64) -> PickFn {
+    Arc::new(move |hit, x, y| hit.mark_at(x, y, slack).map(|m| m.index))
+}
+
+/// The default `anchor`: the centre of the item's mark.
+pub fn anchor_mark() -> AnchorFn {
+    Arc::new(|hit, i| hit.marks.iter().find(|m| m.index == i).map(|m| m.center()))
+}
+
+fn device_pixel_ratio() -> f64 {
+    web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0)
+}
+
+/// Sizes the canvas for `width` CSS pixels and draws; returns the hit map.
+fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec, width: f64, theme: &Theme, selected: Option<usize>) -> Option<HitMap> {
+    let height = (width * spec.aspect).clamp(spec.min_height, spec.max_height);
+    let dpr = device_pixel_ratio();
+    let (w, h) = (width.floor().max(1.0), height.floor().max(1.0));
+    canvas.set_width((w * dpr).round() as u32);
+    canvas.set_height((h * dpr).round() as u32);
+    let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).ok()?;
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let measured = MeasuredBackend::with_logical_size(backend, (w as u32, h as u32), CanvasMeasure { context });
+    let root = measured.into_drawing_area();
+    let hit = (spec.draw)(&root, theme, selected);
+    root.present().ok()?;
+    hit
+}
+
+/// A chart canvas with its tooltip. `label` is the accessible name; `summary_id` the id of
+/// the sentence that describes it. `spec` is reactive: a new spec redraws the chart.
+#[component]
+pub fn ChartCanvas(
+    /// The accessible name (the figure's title).
+    #[prop(into)]
+    label: String,
+    /// Id of the element holding the chart's one-sentence text summary.
+    #[prop(into)]
+    summary_id: String,
+    /// What to draw; changes when the figure's data changes.
+    #[prop(into)]
+    spec: Signal<ChartSpec>,
+    /// The theme, following the reader's colour scheme.
+    #[prop(into)]
+    theme: Signal<Theme>,
+) -> impl IntoView {
+    let container = NodeRef::<html::Div>::new();
+    let canvas = NodeRef::<html::Canvas>::new();
+    let tooltip = NodeRef::<html::Div>::new();
+    let width = RwSignal::new(0.0_f64);
+    let selected = RwSignal::new(None::<usize>);
+    let hit = StoredValue::new(None::<HitMap>);
+
+    // Follow the container's width.
+    Effect::new(move |_| {
+        let Some(el) = container.get() else { return };
+        width.set(el.client_width() as f64);
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            if let Some(entry) = entries.get(0).dyn_ref::<web_sys::ResizeObserverEntry>() {
+                let w = entry.content_rect().width();
+                if (w - width.get_untracked()).abs() >= 1.0 {
+                    width.set(w);
+                }
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+        }
+        callback.forget();
+    });
+
+    // Draw whenever data, size, theme or selection change.
+    Effect::new(move |_| {
+        let (spec, theme, w, sel) = (spec.get(), theme.get(), width.get(), selected.get());
+        let Some(c) = canvas.get() else { return };
+        if w < 10.0 {
+            return;
+        }
+        let map = paint(&c, &spec, w, &theme, sel);
+        let drawn = map.is_some();
+        hit.set_value(map);
+        if drawn {
+            let _ = c.set_attribute("data-drawn", "true");
+        }
+        place_tooltip(&tooltip, &hit, &spec, sel);
+    });
+
+    let select = move |item: Option<usize>| {
+        if selected.get_untracked() != item {
+            selected.set(item);
+        }
+    };
+    let on_pointer = move |ev: web_sys::PointerEvent| {
+        let s = spec.get_untracked();
+        let item = hit.with_value(|h| h.as_ref().and_then(|h| (s.pick)(h, ev.offset_x(), ev.offset_y())));
+        select(item);
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let s = spec.get_untracked();
+        if s.items == 0 {
+            return;
+        }
+        let last = s.items - 1;
+        let current = selected.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some(current.map(|i| (i + s.key_step).min(last)).unwrap_or(0)),
+            "ArrowLeft" | "ArrowUp" => Some(current.map(|i| i.saturating_sub(s.key_step)).unwrap_or(last)),
+            "Home" => Some(0),
+            "End" => Some(last),
+            "Escape" => None,
+            _ => return,
+        };
+        ev.prevent_default();
+        select(next);
+    };
+
+    view! {
+        <div class="chart" node_ref=container>
+            <canvas
+                node_ref=canvas
+                role="img"
+                tabindex="0"
+                aria-label=label
+                aria-describedby=summary_id
+                on:pointermove=on_pointer
+                on:pointerdown=on_pointer
+                on:pointerleave=move |_| select(None)
+                on:keydown=on_key
+                on:blur=move |_| select(None)
+            ></canvas>
+            <div class="tooltip" node_ref=tooltip role="status" aria-live="polite" hidden=move || selected.get().is_none()>
+                {move || {
+                    let s = spec.get();
+                    selected.get().map(|i| (s.describe)(i)).unwrap_or_default()
+                }}
+            </div>
+        </div>
+    }
+}
+
+/// Positions the tooltip near its item through the CSSOM (allowed under `style-src 'self'`,
+/// unlike a `style` attribute), keeping it inside the chart.
+fn place_tooltip(tooltip: &NodeRef<html::Div>, hit: &StoredValue<Option<HitMap>>, spec: &ChartSpec, selected: Option<usize>) {
+    let (Some(tip), Some(item)) = (tooltip.get_untracked(), selected) else { return };
+    let Some((x, y)) = hit.with_value(|h| h.as_ref().and_then(|h| (spec.anchor)(h, item))) else { return };
+    let style = web_sys::HtmlElement::style(&tip);
+    let parent_width = tip.parent_element().map(|p| p.client_width()).unwrap_or(0);
+    let left = (x + 12).min(parent_width - 220).max(0);
+    let _ = style.set_property("left", &format!("{left}px"));
+    let _ = style.set_property("top", &format!("{}px", (y - 44).max(0)));
+}

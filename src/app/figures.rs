@@ -1,0 +1,248 @@
+//! The data figures: quarterly issuance, the then-vs-now scatter, debt outstanding and the
+//! hashprice history. Each computes its view from the embedded data once, hands it to its chart
+//! function, and states its title, data date, source credit and a computed one-sentence summary.
+
+use super::canvas::{anchor_mark, pick_mark, ChartCanvas, ChartSpec};
+use crate::charts::debt_stock::{draw_debt_stock, DebtStockView};
+use crate::charts::frame::{usd_precise, usd_short};
+use crate::charts::history::{draw_history, HistoryView};
+use crate::charts::issuance::{draw_issuance, IssuanceView};
+use crate::charts::scatter::{draw_scatter, ScatterView};
+use crate::charts::theme::Theme;
+use crate::data::aggregates::{quarterly_issuance, Issuance};
+use crate::data::calendar::Quarter;
+use crate::data::deals::{deals, Deal};
+use crate::data::families::{CollateralFamily, InstrumentFamily};
+use crate::data::history::history_events;
+use crate::data::network::{last_day, network_daily};
+use crate::data::published::published;
+use leptos::prelude::*;
+use rust_decimal::prelude::ToPrimitive;
+use std::sync::Arc;
+
+/// "data to 21 Nov 2025".
+fn data_date() -> String {
+    format!("Data to {}", last_day().human())
+}
+
+fn issuance() -> Issuance {
+    let q = |y, n| Quarter { year: y, q: n };
+    quarterly_issuance(deals(), q(2021, 1), q(2025, 4))
+}
+
+fn ids_to_tickers(ids: &[String]) -> String {
+    ids.iter()
+        .filter_map(|id| deals().iter().find(|d| &d.id == id))
+        .map(|d| d.ticker.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A legend entry: a swatch (coloured by class, never by a style attribute) and a label.
+#[component]
+fn LegendItem(#[prop(into)] class: String, #[prop(into)] label: String) -> impl IntoView {
+    view! { <li><span class=format!("swatch {class}") aria-hidden="true"></span>{label}</li> }
+}
+
+#[component]
+pub fn IssuanceFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
+    let issuance = issuance();
+    let view_data = Arc::new(IssuanceView::new(&issuance, published()));
+    let summary = view_data.summary();
+    let describe = {
+        let (v, bins) = (view_data.clone(), issuance.quarters.clone());
+        Arc::new(move |i: usize| {
+            if let Some(p) = v.is_published_mark(i) {
+                let q = v.quarters[p.quarter_index].human();
+                let bound = if p.upper_bound { "under " } else { "" };
+                return format!("TheMinerMag's published total for {q}: {bound}{}", usd_precise(p.usd));
+            }
+            match bins.get(i) {
+                Some(b) if !b.deal_ids.is_empty() => format!(
+                    "{}: {} in {} deal{} ({})",
+                    b.quarter.human(),
+                    usd_precise(b.total().to_f64().unwrap_or(0.0)),
+                    b.deal_ids.len(),
+                    if b.deal_ids.len() == 1 { "" } else { "s" },
+                    ids_to_tickers(&b.deal_ids)
+                ),
+                Some(b) => format!("{}: no deals in the dataset", b.quarter.human()),
+                None => String::new(),
+            }
+        })
+    };
+    let spec = {
+        let v = view_data.clone();
+        ChartSpec {
+            draw: Arc::new(move |root, theme, sel| draw_issuance(root, &v, theme, None, sel).ok()),
+            pick: pick_mark(3.0),
+            items: view_data.quarters.len() + view_data.published.len(),
+            anchor: anchor_mark(),
+            describe,
+            aspect: 0.48,
+            min_height: 260.0,
+            max_height: 400.0,
+            key_step: 1,
+        }
+    };
+    let peak_q4_2024 = issuance.quarters.iter().find(|b| b.quarter == Quarter { year: 2024, q: 4 }).map(|b| b.total());
+    let differ = format!(
+        "Why the two differ: each bar adds up the announced principal of every deal in its closing quarter (options included, credit lines at full size), while TheMinerMag's totals appear to count cash actually received, from the financing lines of 15 miners' cash-flow statements. For Q4 2024 that is {} here against $4.6B there. Neither is adjusted to match the other.",
+        peak_q4_2024.and_then(|d| d.to_f64()).map(usd_precise).unwrap_or_default()
+    );
+    let not_binned = format!(
+        "Not in any bar: {} deal{} with no single quarter in the sources ({}), {} with no amount in the sources, and the two reference-only rows (an equity sale and a restructuring). All are in the table below.",
+        issuance.undated.len(),
+        if issuance.undated.len() == 1 { "" } else { "s" },
+        issuance.undated.join(", "),
+        issuance.amount_unknown.len() + issuance.outside_range.len(),
+    );
+    view! {
+        <figure class="figure" id="figure-issuance">
+            <h3 class="figure-title">"Debt raised by public Bitcoin miners, by quarter"</h3>
+            <p class="figure-sub">"Announced principal of each deal in its closing quarter, stacked by instrument, Q1 2021 to Q4 2025."</p>
+            <ul class="legend">
+                {InstrumentFamily::ALL.iter().enumerate().map(|(i, f)| view! { <LegendItem class=format!("s{i}") label=f.label()/> }).collect_view()}
+                <li><span class="marker-diamond" aria-hidden="true"></span><span>"TheMinerMag's published total"</span></li>
+                <li><span class="marker-down" aria-hidden="true"></span><span>"TheMinerMag: “under” this value"</span></li>
+            </ul>
+            <ChartCanvas label="Debt raised by public Bitcoin miners, by quarter" summary_id="issuance-summary" spec=Signal::stored(spec) theme=theme/>
+            <p class="chart-summary" id="issuance-summary">{summary}</p>
+            <p class="figure-note">{not_binned}</p>
+            <p class="figure-note">{differ}</p>
+            <figcaption class="credit">
+                {data_date()}". Sources: company filings and press releases, one per deal (see the table); "
+                <a href="https://theminermag.com/news/2025-10-16/miner-weekly-bitcoin-mining-debt-record" rel="noopener noreferrer" target="_blank">"TheMinerMag"</a>"."
+            </figcaption>
+        </figure>
+    }
+}
+
+fn describe_deal(d: &Deal) -> String {
+    let amount = d.principal_usd.and_then(|p| p.to_f64()).map(usd_precise).unwrap_or_else(|| "amount unknown".into());
+    let date = d.announced.or(d.closed).map(|x| x.to_string()).unwrap_or_else(|| "date unknown".into());
+    format!(
+        "{} ({}), {}: {} {}, coupon {}, {}",
+        d.issuer,
+        d.ticker,
+        date,
+        amount,
+        d.instrument_family.label().to_lowercase(),
+        d.coupon.label(),
+        d.collateral_family.label().to_lowercase()
+    )
+}
+
+#[component]
+pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
+    let view_data = Arc::new(ScatterView::new(deals()));
+    let summary = view_data.summary();
+    let spec = {
+        let (v, d) = (view_data.clone(), view_data.clone());
+        ChartSpec {
+            draw: Arc::new(move |root, theme, sel| draw_scatter(root, &v, theme, None, sel).ok()),
+            pick: pick_mark(4.0),
+            items: view_data.points.len(),
+            anchor: anchor_mark(),
+            describe: Arc::new(move |i| d.points.get(i).map(|p| describe_deal(&deals()[p.deal])).unwrap_or_default()),
+            aspect: 0.56,
+            min_height: 300.0,
+            max_height: 460.0,
+            key_step: 1,
+        }
+    };
+    let undated = view_data.undated.iter().map(|i| deals()[*i].id.clone()).collect::<Vec<_>>();
+    let note = format!(
+        "{} deals with an unknown or floating coupon sit on the strip under the axis; hollow marks have no amount in the sources; {} deal{} with no date ({}) cannot be placed in time and {} listed in the table.",
+        view_data.on_strip(),
+        undated.len(),
+        if undated.len() == 1 { "" } else { "s" },
+        undated.join(", "),
+        if undated.len() == 1 { "is" } else { "are" }
+    );
+    let shapes = ["circle", "square", "diamond", "triangle"];
+    view! {
+        <figure class="figure" id="figure-scatter">
+            <h3 class="figure-title">"Then and now: every deal by date and coupon"</h3>
+            <p class="figure-sub">"Each mark is a deal; its area is proportional to the amount raised. Coupon ranges are drawn as ranges."</p>
+            <ul class="legend">
+                {CollateralFamily::ALL.iter().enumerate().map(|(i, f)| view! {
+                    <LegendItem class=format!("s{i} shape-{}", shapes[i]) label=format!("{} ({})", f.label(), shapes[i])/>
+                }).collect_view()}
+            </ul>
+            <ChartCanvas label="Then and now: every deal by date and coupon" summary_id="scatter-summary" spec=Signal::stored(spec) theme=theme/>
+            <p class="chart-summary" id="scatter-summary">{summary}</p>
+            <p class="figure-note">{note}</p>
+            <figcaption class="credit">{data_date()}". Sources: company filings and press releases, one per deal (see the table)."</figcaption>
+        </figure>
+    }
+}
+
+#[component]
+pub fn DebtStockFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
+    let view_data = Arc::new(DebtStockView::new(&published().debt_outstanding));
+    let summary = view_data.summary();
+    let spec = {
+        let (v, d) = (view_data.clone(), view_data.clone());
+        ChartSpec {
+            draw: Arc::new(move |root, theme, sel| draw_debt_stock(root, &v, theme, None, sel).ok()),
+            pick: pick_mark(3.0),
+            items: view_data.bars.len(),
+            anchor: anchor_mark(),
+            describe: Arc::new(move |i| {
+                d.bars.get(i).map(|(date, usd)| format!("VanEck estimate, {date}: {} of debt outstanding", usd_short(*usd))).unwrap_or_default()
+            }),
+            aspect: 0.6,
+            min_height: 220.0,
+            max_height: 300.0,
+            key_step: 1,
+        }
+    };
+    let source = published().debt_outstanding.first().map(|d| d.source_url.clone()).unwrap_or_default();
+    view! {
+        <figure class="figure figure-narrow" id="figure-debt-stock">
+            <h3 class="figure-title">"Miners' debt outstanding"</h3>
+            <p class="figure-sub">"A stock of debt owed on a date, not new borrowing in a period: it cannot be added to the bars above."</p>
+            <ChartCanvas label="Miners' debt outstanding, VanEck estimates" summary_id="debt-stock-summary" spec=Signal::stored(spec) theme=theme/>
+            <p class="chart-summary" id="debt-stock-summary">{summary}</p>
+            <figcaption class="credit">"Published 15 Oct 2025. Source: "<a href=source rel="noopener noreferrer" target="_blank">"VanEck, Mid-October 2025 Bitcoin ChainCheck"</a>" (FactSet data)."</figcaption>
+        </figure>
+    }
+}
+
+#[component]
+pub fn HistoryFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
+    let events = history_events(network_daily());
+    let view_data = Arc::new(HistoryView::new(network_daily(), &events));
+    let summary = view_data.summary();
+    let spec = {
+        let (v, d, a) = (view_data.clone(), view_data.clone(), view_data.clone());
+        let p = view_data.clone();
+        ChartSpec {
+            draw: Arc::new(move |root, theme, sel| draw_history(root, &v, theme, None, sel).ok()),
+            pick: Arc::new(move |hit, x, y| hit.data_at(x, y).and_then(|(fx, _)| p.nearest_day(fx))),
+            items: view_data.points.len(),
+            anchor: Arc::new(move |hit, i| a.points.get(i).map(|pt| hit.pixel_of(*pt))),
+            describe: Arc::new(move |i| match (d.days.get(i), d.points.get(i)) {
+                (Some(day), Some(pt)) => format!("{}: ${:.2} per PH/s per day", day.human(), pt.1),
+                _ => String::new(),
+            }),
+            aspect: 0.45,
+            min_height: 260.0,
+            max_height: 400.0,
+            key_step: 7,
+        }
+    };
+    view! {
+        <figure class="figure" id="figure-history">
+            <h3 class="figure-title">"Hashprice, daily, January 2021 to November 2025"</h3>
+            <p class="figure-sub">"What one petahash per second of mining earned in a day, in US dollars: new coins plus fees, times the BTC price, divided by the network's hashrate."</p>
+            <ChartCanvas label="Hashprice, daily, January 2021 to November 2025" summary_id="history-summary" spec=Signal::stored(spec) theme=theme/>
+            <p class="chart-summary" id="history-summary">{summary}</p>
+            <ol class="events">
+                {events.into_iter().map(|e| view! { <li><strong>{e.label}</strong>" "{e.detail}</li> }).collect_view()}
+            </ol>
+            <figcaption class="credit">{data_date()}". Computed from "<a href="https://coinmetrics.io/community-network-data/" rel="noopener noreferrer" target="_blank">"Coin Metrics"</a>" community network data (CC BY-NC 4.0)."</figcaption>
+        </figure>
+    }
+}
