@@ -185,7 +185,13 @@ pub fn ChartCanvas(
                 aria-describedby=summary_id
                 on:pointermove=on_pointer
                 on:pointerdown=on_pointer
-                on:pointerleave=move |_| select(None)
+                on:pointerleave=move |ev: web_sys::PointerEvent| {
+                    // A finger lifts with pointerup then pointerleave: keep what it touched
+                    // on screen until the next touch; a mouse or pen leaving clears it.
+                    if ev.pointer_type() != "touch" {
+                        select(None)
+                    }
+                }
                 on:keydown=on_key
                 on:blur=move |_| select(None)
             ></canvas>

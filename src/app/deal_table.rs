@@ -51,26 +51,29 @@ impl Column {
         }
     }
 
-    /// Orders two deals by this column; unknown values sort last in ascending order.
-    fn compare(self, a: &Deal, b: &Deal) -> Ordering {
-        fn opt<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Ordering {
+    /// Orders two deals by this column in the given direction; unknown values always sort
+    /// last, whichever the direction, so "largest first" starts with a real amount.
+    fn compare(self, a: &Deal, b: &Deal, ascending: bool) -> Ordering {
+        let dir = |o: Ordering| if ascending { o } else { o.reverse() };
+        let opt = |a: Option<f64>, b: Option<f64>| -> Ordering {
             match (a, b) {
-                (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+                (Some(x), Some(y)) => dir(x.total_cmp(&y)),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
             }
-        }
+        };
+        let dec = |d: Option<rust_decimal::Decimal>| d.and_then(|v| v.to_f64());
         match self {
-            Column::Issuer => a.issuer.cmp(&b.issuer),
+            Column::Issuer => dir(a.issuer.cmp(&b.issuer)),
             Column::Announced => opt(a.announced.or(a.closed).map(|d| d.axis_position()), b.announced.or(b.closed).map(|d| d.axis_position())),
-            Column::Instrument => a.instrument_family.cmp(&b.instrument_family).then(a.instrument.code().cmp(b.instrument.code())),
-            Column::Principal => opt(a.principal_usd, b.principal_usd),
-            Column::Coupon => opt(a.coupon.bounds().map(|x| x.0), b.coupon.bounds().map(|x| x.0)),
-            Column::Maturity => a.maturity.label().cmp(&b.maturity.label()),
-            Column::Collateral => a.collateral_family.cmp(&b.collateral_family),
-            Column::Proceeds => a.use_of_proceeds.cmp(&b.use_of_proceeds),
-            Column::Confidence => a.confidence.cmp(&b.confidence),
+            Column::Instrument => dir(a.instrument_family.cmp(&b.instrument_family).then(a.instrument.code().cmp(b.instrument.code()))),
+            Column::Principal => opt(dec(a.principal_usd), dec(b.principal_usd)),
+            Column::Coupon => opt(dec(a.coupon.bounds().map(|x| x.0)), dec(b.coupon.bounds().map(|x| x.0))),
+            Column::Maturity => dir(a.maturity.label().cmp(&b.maturity.label())),
+            Column::Collateral => dir(a.collateral_family.cmp(&b.collateral_family)),
+            Column::Proceeds => dir(a.use_of_proceeds.cmp(&b.use_of_proceeds)),
+            Column::Confidence => dir(a.confidence.cmp(&b.confidence)),
         }
     }
 }
@@ -125,10 +128,7 @@ pub fn DealTable() -> impl IntoView {
                     }
             })
             .collect();
-        list.sort_by(|a, b| {
-            let o = column.compare(&deals()[*a], &deals()[*b]);
-            if ascending { o } else { o.reverse() }
-        });
+        list.sort_by(|a, b| column.compare(&deals()[*a], &deals()[*b], ascending));
         list
     });
 

@@ -30,12 +30,15 @@ fn issuance() -> Issuance {
     quarterly_issuance(deals(), q(2021, 1), q(2025, 4))
 }
 
-fn ids_to_tickers(ids: &[String]) -> String {
-    ids.iter()
-        .filter_map(|id| deals().iter().find(|d| &d.id == id))
-        .map(|d| d.ticker.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The distinct issuers (tickers) of a list of deal ids, in order.
+fn issuers_of(ids: &[String]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for d in ids.iter().filter_map(|id| deals().iter().find(|d| &d.id == id)) {
+        if !out.contains(&d.ticker.as_str()) {
+            out.push(d.ticker.as_str());
+        }
+    }
+    out
 }
 
 /// A legend entry: a swatch (coloured by class, never by a style attribute) and a label.
@@ -58,14 +61,19 @@ pub fn IssuanceFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
                 return format!("TheMinerMag's published total for {q}: {bound}{}", usd_precise(p.usd));
             }
             match bins.get(i) {
-                Some(b) if !b.deal_ids.is_empty() => format!(
-                    "{}: {} in {} deal{} ({})",
-                    b.quarter.human(),
-                    usd_precise(b.total().to_f64().unwrap_or(0.0)),
-                    b.deal_ids.len(),
-                    if b.deal_ids.len() == 1 { "" } else { "s" },
-                    ids_to_tickers(&b.deal_ids)
-                ),
+                Some(b) if !b.deal_ids.is_empty() => {
+                    let issuers = issuers_of(&b.deal_ids);
+                    format!(
+                        "{}: {} in {} deal{} from {} issuer{} ({})",
+                        b.quarter.human(),
+                        usd_precise(b.total().to_f64().unwrap_or(0.0)),
+                        b.deal_ids.len(),
+                        if b.deal_ids.len() == 1 { "" } else { "s" },
+                        issuers.len(),
+                        if issuers.len() == 1 { "" } else { "s" },
+                        issuers.join(", ")
+                    )
+                }
                 Some(b) => format!("{}: no deals in the dataset", b.quarter.human()),
                 None => String::new(),
             }
