@@ -42,10 +42,16 @@ fn drawn_pixels(canvas: &HtmlCanvasElement) -> usize {
     data.chunks_exact(4).filter(|px| *px != background).count()
 }
 
+/// Every `<canvas>` in the document (through js_sys, so the test needs no extra web-sys feature).
 fn canvases() -> Vec<HtmlCanvasElement> {
-    let list = document().query_selector_all("canvas").expect("querySelectorAll");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
+    let doc = document();
+    let query: js_sys::Function = js_sys::Reflect::get(&doc, &JsValue::from_str("querySelectorAll"))
+        .expect("document.querySelectorAll")
+        .dyn_into()
+        .expect("a function");
+    let list = query.call1(&doc, &JsValue::from_str("canvas")).expect("querySelectorAll('canvas')");
+    js_sys::Array::from(&list)
+        .iter()
         .map(|node| node.dyn_into::<HtmlCanvasElement>().expect("a canvas"))
         .collect()
 }

@@ -61,10 +61,9 @@ test('when the wasm cannot load, the fallback says so and links the data files',
   try {
     await run.page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
     await run.page.goto(site.url);
-    await run.page.waitForFunction(
+    await run.waitFor(
       () => /could not start/.test(document.getElementById('fallback-status')?.textContent || ''),
-      null,
-      { timeout: 15000 },
+      { timeout: 15000, what: 'the fallback to say the app could not start' },
     );
     const state = await run.page.evaluate(() => ({
       status: document.getElementById('fallback-status').textContent,

@@ -52,7 +52,7 @@ const CANVAS_REPORT = `(canvas, index) => {
 
 /**
  * Opens `url` in a fresh browser context and watches it.
- * Options: width, height, deviceScaleFactor, colorScheme ('light' | 'dark'),
+ * Options: width, height, deviceScaleFactor, colorScheme ('light' | 'dark'), hasTouch, isMobile,
  * recordBodies (keep each response's bytes, for the size check), goto (default true).
  */
 export async function openPage(browser, url, options = {}) {
@@ -63,12 +63,16 @@ export async function openPage(browser, url, options = {}) {
     colorScheme = 'light',
     recordBodies = false,
     goto = true,
+    hasTouch = false,
+    isMobile = false,
   } = options;
   const origin = new URL(url).origin;
   const context = await browser.newContext({
     viewport: { width, height },
     deviceScaleFactor,
     colorScheme,
+    hasTouch,
+    isMobile,
     serviceWorkers: 'block',
   });
   const page = await context.newPage();
@@ -129,9 +133,30 @@ export async function openPage(browser, url, options = {}) {
 
     /** Waits until the app has mounted and drawn: body[data-ready], or (until the app sets it)
      *  the fallback removed and every canvas drawn. Throws with a description of the page's state. */
+    /**
+     * Polls `predicate` (a function or expression evaluated in the page, with `arg`) until it
+     * returns a truthy value, and returns that value. Polls from Node with page.evaluate rather
+     * than page.waitForFunction, whose in-page polling evaluates code in a way the strict CSP
+     * reports as an `eval` violation.
+     */
+    async waitFor(predicate, { arg, timeout = 30000, interval = 100, what = 'condition', stopOnProblem = false } = {}) {
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const value = await page.evaluate(predicate, arg);
+        if (value) return value;
+        if (stopOnProblem && (seen.pageErrors.length || seen.consoleErrors.length)) {
+          throw new Error(`stopped waiting for ${what}: the page reported an error`);
+        }
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, interval));
+      }
+    },
+
+    /** Waits until the app has mounted and drawn: body[data-ready], or (until the app sets it)
+     *  the fallback removed and every canvas drawn. Throws with a description of the page's state. */
     async waitForApp({ timeout = 30000 } = {}) {
       try {
-        await page.waitForFunction(
+        await run.waitFor(
           `(() => {
             if (document.body && document.body.hasAttribute('data-ready')) return true;
             const report = ${CANVAS_REPORT};
@@ -139,20 +164,19 @@ export async function openPage(browser, url, options = {}) {
             return !document.getElementById('fallback') && canvases.length > 0 &&
               canvases.every((c, i) => report(c, i).drawn);
           })()`,
-          null,
-          { timeout, polling: 100 },
+          { timeout, what: 'the app to mount and draw', stopOnProblem: true },
         );
       } catch (error) {
         const state = await page
           .evaluate(() => ({
             ready: document.body?.hasAttribute('data-ready') ?? false,
-            fallback: document.getElementById('fallback')?.innerText?.slice(0, 300) ?? null,
+            fallback: document.getElementById('fallback-status')?.textContent ?? null,
             canvases: document.querySelectorAll('canvas').length,
             app: document.getElementById('app')?.innerHTML?.length ?? null,
           }))
           .catch((e) => ({ unreadable: String(e) }));
         throw new Error(
-          `the app did not become ready within ${timeout} ms: ${JSON.stringify(state)}\n` +
+          `the app did not become ready (${error.message}): ${JSON.stringify(state)}\n` +
             (await run.problems()).join('\n'),
         );
       }
