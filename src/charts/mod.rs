@@ -4,9 +4,15 @@
 //! pointer back to a mark or a data value with plotters' coordinate transform.
 
 pub mod backend;
+pub mod cash;
 pub mod debt_stock;
 pub mod frame;
 pub mod history;
 pub mod issuance;
+pub mod loan;
+pub mod monte_carlo;
+pub mod months;
+pub mod ownership;
+pub mod path;
 pub mod scatter;
 pub mod theme;

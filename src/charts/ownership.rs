@@ -1,0 +1,94 @@
+//! Calculator chart 3: the share of the company its existing owners keep, against the share
+//! price when the notes mature. Below the conversion price nothing converts (the notes are
+//! repaid in cash, if there is cash); above it holders take shares, the capped call gives some
+//! back up to the cap, and the scenario's own outcome is marked.
+
+use super::frame::{frame, text_style, ChartResult, HitMap, Mark, MarkShape, Titles};
+use super::theme::Theme;
+use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// What the ownership chart draws.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnershipView {
+    /// (share price at maturity $, fraction kept by existing owners 0..1), increasing price.
+    pub curve: Vec<(f64, f64)>,
+    pub conversion_price: f64,
+    /// The capped call's cap price, if there is one.
+    pub cap_price: Option<f64>,
+    /// The scenario's (share price, fraction kept) at the end of the run.
+    pub outcome: Option<(f64, f64)>,
+}
+
+impl OwnershipView {
+    pub fn describe(&self, i: usize) -> String {
+        match (i, self.outcome) {
+            (0, Some((s, kept))) => format!("This scenario: share price ${s:.2}, existing owners keep {:.1}%", kept * 100.0),
+            _ => String::new(),
+        }
+    }
+
+    /// The curve's value nearest a share price (for the pointer).
+    pub fn at_price(&self, price: f64) -> Option<(f64, f64)> {
+        self.curve.iter().copied().min_by(|a, b| (a.0 - price).abs().total_cmp(&(b.0 - price).abs()))
+    }
+}
+
+/// Draws the curve with the conversion price and cap as vertical references. Marks: the
+/// scenario's outcome (index 0).
+pub fn draw_ownership<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    view: &OwnershipView,
+    theme: &Theme,
+    titles: Option<&Titles>,
+    cursor: Option<usize>,
+) -> ChartResult<HitMap, DB> {
+    let area = frame(root, theme, titles)?;
+    let x_max = view.curve.last().map(|p| p.0).unwrap_or(1.0).max(1.0);
+    let y_min = view.curve.iter().map(|p| p.1).fold(1.0, f64::min);
+    let y_lo = ((y_min - 0.05).max(0.0) * 20.0).floor() / 20.0;
+    let label = text_style(theme, 12, &theme.muted);
+    let mut chart = ChartBuilder::on(&area)
+        .margin_top(8)
+        .margin_right(14)
+        .x_label_area_size(30)
+        .y_label_area_size(44)
+        .build_cartesian_2d(0.0..x_max, y_lo..1.005)?;
+    chart
+        .configure_mesh()
+        .x_labels(6)
+        .x_label_formatter(&|v| format!("${:.0}", v))
+        .y_labels(6)
+        .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
+        .label_style(label.clone())
+        .axis_style(theme.axis)
+        .bold_line_style(theme.grid)
+        .light_line_style(theme.background)
+        .draw()?;
+    let coords = chart.as_coord_spec().clone();
+    let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
+    let vline = |x: f64, text: &str| -> ChartResult<(), DB> {
+        let (sx, y0) = px((x, y_lo));
+        let (_, y1) = px((x, 1.005));
+        root.draw(&DashedPathElement::new(vec![(sx, y0), (sx, y1)], 5, 4, theme.muted.stroke_width(1)))?;
+        let style = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Left, VPos::Top));
+        root.draw_text(text, &style, (sx + 4, y1 + 14))?;
+        Ok(())
+    };
+    vline(view.conversion_price, &format!("conversion ${:.2}", view.conversion_price))?;
+    if let Some(cap) = view.cap_price.filter(|c| *c < x_max) {
+        vline(cap, &format!("cap ${:.2}", cap))?;
+    }
+    chart.draw_series(LineSeries::new(view.curve.iter().copied(), theme.series[0].stroke_width(2)))?;
+    let mut marks = Vec::new();
+    if let Some((s, kept)) = view.outcome {
+        let (cx, cy) = px((s.min(x_max), kept.max(y_lo)));
+        let ring = if cursor == Some(0) { 8 } else { 6 };
+        root.draw(&Circle::new((cx, cy), ring, theme.series[1].filled()))?;
+        root.draw(&Circle::new((cx, cy), ring, theme.text.stroke_width(1)))?;
+        marks.push(Mark { index: 0, shape: MarkShape::Circle { cx, cy, r: 8 } });
+    }
+    Ok(HitMap { coords, marks })
+}

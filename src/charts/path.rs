@@ -1,0 +1,137 @@
+//! Calculator chart 1: the hashprice path month by month (or, under Monte Carlo, the fan of
+//! paths), against the fleet's power-only and cash breakevens and the hashprice at which the
+//! loan's debt service coverage falls to 1.
+
+use super::frame::{frame, text_style, ChartResult, HitMap, Titles};
+use super::months::{draw_year_axis, month_label};
+use super::theme::Theme;
+use crate::data::calendar::YearMonth;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Quantiles of the hashprice across Monte Carlo paths for one month.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Band {
+    pub p5: f64,
+    pub p25: f64,
+    pub p50: f64,
+    pub p75: f64,
+    pub p95: f64,
+}
+
+/// What the path chart draws.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathView {
+    pub start: YearMonth,
+    /// Hashprice t = 0..T ($/PH/s/day): the deterministic or central path.
+    pub hashprice: Vec<f64>,
+    /// Monte Carlo quantiles t = 0..T, when Monte Carlo is on.
+    pub fan: Option<Vec<Band>>,
+    pub breakeven_power: f64,
+    pub breakeven_cash: f64,
+    /// Hashprice at which the loan's coverage is 1 (none when there is no loan).
+    pub loan_coverage_one: Option<f64>,
+}
+
+impl PathView {
+    pub fn describe(&self, t: usize) -> String {
+        let Some(hp) = self.hashprice.get(t) else { return String::new() };
+        let mut text = format!("{}: ${:.2} per PH/s per day", month_label(self.start, t), hp);
+        if let Some(band) = self.fan.as_ref().and_then(|f| f.get(t)) {
+            text.push_str(&format!(" (half of paths between ${:.0} and ${:.0})", band.p25, band.p75));
+        }
+        text
+    }
+}
+
+/// Draws the path. No marks: the pointer maps to months through [`HitMap::data_at`].
+pub fn draw_path<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    view: &PathView,
+    theme: &Theme,
+    titles: Option<&Titles>,
+    cursor: Option<usize>,
+) -> ChartResult<HitMap, DB> {
+    let area = frame(root, theme, titles)?;
+    let months = view.hashprice.len().saturating_sub(1).max(1);
+    let mut top = view.hashprice.iter().copied().fold(0.0, f64::max);
+    if let Some(fan) = &view.fan {
+        top = fan.iter().map(|b| b.p95).fold(top, f64::max);
+    }
+    top = top.max(view.breakeven_cash).max(view.loan_coverage_one.unwrap_or(0.0)).max(1.0) * 1.1;
+    let label = text_style(theme, 12, &theme.muted);
+    let mut chart = ChartBuilder::on(&area)
+        .margin_top(8)
+        .margin_right(12)
+        .x_label_area_size(24)
+        .y_label_area_size(44)
+        .build_cartesian_2d(0.0..months as f64, 0.0..top)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_labels(6)
+        .y_label_formatter(&|v| format!("${:.0}", v))
+        .y_label_style(label.clone())
+        .axis_style(theme.axis)
+        .bold_line_style(theme.grid)
+        .light_line_style(theme.background)
+        .draw()?;
+    let coords = chart.as_coord_spec().clone();
+    draw_year_axis(root, &coords, view.start, months, 0.0, theme)?;
+    if let Some(fan) = &view.fan {
+        let outer: Vec<(f64, f64)> = fan
+            .iter()
+            .enumerate()
+            .map(|(t, b)| (t as f64, b.p95))
+            .chain(fan.iter().enumerate().rev().map(|(t, b)| (t as f64, b.p5)))
+            .collect();
+        chart.draw_series(std::iter::once(Polygon::new(outer, theme.series[0].mix(0.15).filled())))?;
+        let inner: Vec<(f64, f64)> = fan
+            .iter()
+            .enumerate()
+            .map(|(t, b)| (t as f64, b.p75))
+            .chain(fan.iter().enumerate().rev().map(|(t, b)| (t as f64, b.p25)))
+            .collect();
+        chart.draw_series(std::iter::once(Polygon::new(inner, theme.series[0].mix(0.3).filled())))?;
+    }
+    let (x_end, _) = (months as f64, 0.0);
+    let level = |y: f64, color: RGBColor, dashed: bool| -> Vec<PathElement<(f64, f64)>> {
+        if dashed {
+            (0..months)
+                .step_by(2)
+                .map(|t| PathElement::new(vec![(t as f64, y), ((t as f64 + 1.0).min(x_end), y)], color.stroke_width(2)))
+                .collect()
+        } else {
+            vec![PathElement::new(vec![(0.0, y), (x_end, y)], color.stroke_width(2))]
+        }
+    };
+    chart.draw_series(level(view.breakeven_power, theme.series[1], false))?;
+    chart.draw_series(level(view.breakeven_cash, theme.series[1], true))?;
+    if let Some(y) = view.loan_coverage_one {
+        chart.draw_series(level(y, theme.series[3], true))?;
+    }
+    let points: Vec<(f64, f64)> = view.hashprice.iter().enumerate().map(|(t, v)| (t as f64, *v)).collect();
+    chart.draw_series(LineSeries::new(points.clone(), theme.series[0].stroke_width(2)))?;
+    let right = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Right, VPos::Bottom));
+    let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
+    let (rx, ry) = px((x_end, view.breakeven_power));
+    root.draw_text("power breakeven", &right, (rx - 2, ry - 3))?;
+    let (rx, ry) = px((x_end, view.breakeven_cash));
+    if (ry - px((x_end, view.breakeven_power)).1).abs() > 12 {
+        root.draw_text("cash breakeven", &right, (rx - 2, ry - 3))?;
+    }
+    if let Some(y) = view.loan_coverage_one {
+        let (rx, ry) = px((x_end, y));
+        root.draw_text("loan coverage = 1", &right, (rx - 2, ry - 3))?;
+    }
+    if let Some(p) = cursor.and_then(|t| points.get(t)) {
+        let (cx, cy) = px(*p);
+        let (_, top_y) = px((p.0, top));
+        let (_, bottom_y) = px((p.0, 0.0));
+        root.draw(&PathElement::new(vec![(cx, top_y), (cx, bottom_y)], theme.muted))?;
+        root.draw(&Circle::new((cx, cy), 4, theme.highlight.filled()))?;
+    }
+    Ok(HitMap { coords, marks: Vec::new() })
+}
