@@ -4,9 +4,9 @@
 //! `cargo bench --bench model`.
 
 use debt_or_dilution::model::assumptions::{Assumptions, PathKind};
-use debt_or_dilution::model::market::deterministic_path;
+use debt_or_dilution::model::market::{deterministic_path, Drivers, MarketPath};
 use debt_or_dilution::model::money::Exact;
-use debt_or_dilution::model::montecarlo::run_monte_carlo;
+use debt_or_dilution::model::montecarlo::{draw_path, run_monte_carlo};
 use debt_or_dilution::model::simulate::{hpc_plan, run_structures, simulate};
 use std::hint::black_box;
 use std::time::Instant;
@@ -38,12 +38,25 @@ fn main() {
     let structures = time("deterministic: 3 structures x 72 months (Decimal)", 2_000, || {
         run_structures::<Exact>(&a, &hpc, &path, true)
     });
+    time("deterministic: 3 structures x 72 months (Decimal, no series)", 2_000, || {
+        run_structures::<Exact>(&a, &hpc, &path, false)
+    });
     time("deterministic: path + structures + series (simulate)", 1_000, || simulate(&a));
     time("deterministic: 3 structures x 72 months (f64, one MC path)", 2_000, || {
         run_structures::<f64>(&a, &hpc, &path, false)
     });
     let mc = Assumptions { path: PathKind::MonteCarlo, monte_carlo_paths: 10_000, horizon_months: 72, ..Assumptions::default() };
     let (mc, _) = mc.sanitized();
+    let drivers = Drivers::from_assumptions(&mc);
+    let rewards = drivers.block_rewards();
+    time("Monte Carlo: drawing 10,000 paths only", 10, || {
+        let mut shocks = (Vec::new(), Vec::new());
+        let mut path = MarketPath::default();
+        for index in 0..10_000 {
+            draw_path(&drivers, &rewards, mc.seed, index, &mut shocks, &mut path);
+        }
+        path
+    });
     let monte_carlo = time("Monte Carlo: 10,000 paths x 72 months x 3 structures", 10, || run_monte_carlo(&mc));
     println!();
     println!("targets: deterministic <= 50 µs: {} ({:.1} µs)", verdict(structures <= 50e-6), structures * 1e6);

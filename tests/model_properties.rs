@@ -89,7 +89,8 @@ proptest! {
     }
 
     /// With the issuer call and the holder put off, on the same path, a higher conversion
-    /// premium never issues more shares on conversion.
+    /// premium never issues more shares on conversion. (Between K and the cap both issue
+    /// exactly F / S, so equality is compared to a hundredth of a share: decimal rounding.)
     #[test]
     fn a_higher_premium_never_issues_more_shares(
         low in 5.0..100.0f64, raise in 0.0..50.0f64, drift in -50.0..80.0f64,
@@ -104,7 +105,7 @@ proptest! {
             let s = simulate(&Assumptions { premium_pct: premium, ..base.clone() });
             s.outcomes.convertible.outcome.conversion.map_or(Exact::ZERO, |c| c.net_shares)
         };
-        prop_assert!(shares(high_premium) <= shares(low));
+        prop_assert!(shares(high_premium) <= shares(low) + Exact::from_f64(0.01));
     }
 }
 

@@ -9,7 +9,7 @@ use super::assumptions::{Assumptions, Settlement, WallPolicy};
 use super::hpc::HpcPlan;
 use super::market::MarketPath;
 use super::mining::{breakeven_hashprice_power, machine_value_usd_per_th};
-use super::money::Money;
+use super::money::{Money, RATE_DECIMALS};
 
 /// The scenario's inputs in model units, money in `M`. Fractions are decimals (percent/100).
 #[derive(Clone, Debug)]
@@ -28,10 +28,17 @@ pub struct Terms<M> {
     pub share_of_proceeds_held: M,
     pub hpc_megawatts: M,
     pub hpc_book_value: M,
+    /// Derived once: u × d, (e × u × 24 × c) × d, o × d and MW × L/12 × m (full capacity).
+    pub uptime_days: M,
+    pub power_cost_per_ph_month: M,
+    pub opex_per_ph_month: M,
+    pub hpc_noi_at_capacity: M,
     pub rescue_discount: M,
     pub th_per_machine: M,
     // Structure A.
     pub loan_rate: M,
+    /// r / 12.
+    pub loan_rate_monthly: M,
     pub loan_term_months: u32,
     pub loan_interest_only_months: u32,
     pub loan_to_value: M,
@@ -71,12 +78,23 @@ impl<M: Money> Terms<M> {
         let principal = M::from_f64(a.principal_usd);
         let hpc_share = pct::<M>(a.hpc_share_pct);
         let held = pct::<M>(a.proceeds_cash_pct);
+        let days = M::from_f64(a.days_per_month);
+        let uptime = pct::<M>(a.uptime_pct);
+        let efficiency = M::from_f64(a.efficiency_j_per_th);
+        let power = M::from_f64(a.power_usd_per_mwh) / M::from_int(1000);
+        let opex = M::from_f64(a.other_opex_usd_per_ph_day);
+        let megawatts = M::from_f64(hpc.megawatts(a.principal_usd));
+        let loan_rate = pct::<M>(a.loan_coupon_pct);
         Terms {
-            days_per_month: M::from_f64(a.days_per_month),
-            uptime: pct(a.uptime_pct),
-            efficiency_j_per_th: M::from_f64(a.efficiency_j_per_th),
-            power_usd_per_kwh: M::from_f64(a.power_usd_per_mwh) / M::from_int(1000),
-            other_opex_usd_per_ph_day: M::from_f64(a.other_opex_usd_per_ph_day),
+            days_per_month: days,
+            uptime,
+            efficiency_j_per_th: efficiency,
+            power_usd_per_kwh: power,
+            other_opex_usd_per_ph_day: opex,
+            uptime_days: (uptime * days).rounded(RATE_DECIMALS),
+            power_cost_per_ph_month: (efficiency * uptime * M::from_int(24) * days * power).rounded(RATE_DECIMALS),
+            opex_per_ph_month: (opex * days).rounded(RATE_DECIMALS),
+            hpc_noi_at_capacity: megawatts * M::from_f64(hpc.lease_usd_per_mw_year) / M::from_int(12) * M::from_f64(hpc.noi_margin),
             overhead_usd_per_month: M::from_f64(a.overhead_usd_per_month),
             principal,
             cash_before_raise: M::from_f64(a.cash_usd),
@@ -84,11 +102,12 @@ impl<M: Money> Terms<M> {
             fleet_before_raise_ph: M::from_f64(a.fleet_ph_s),
             share_of_proceeds_to_machines: (M::ONE - hpc_share - held).positive_part(),
             share_of_proceeds_held: held,
-            hpc_megawatts: M::from_f64(hpc.megawatts(a.principal_usd)),
+            hpc_megawatts: megawatts,
             hpc_book_value: hpc_share * principal,
             rescue_discount: pct(a.rescue_discount_pct),
             th_per_machine: M::from_f64(a.th_per_machine),
-            loan_rate: pct(a.loan_coupon_pct),
+            loan_rate,
+            loan_rate_monthly: loan_rate / M::from_int(12),
             loan_term_months: a.loan_term_months,
             loan_interest_only_months: a.loan_interest_only_months,
             loan_to_value: pct(a.loan_to_value_pct),
@@ -118,15 +137,17 @@ impl<M: Money> Terms<M> {
     }
 }
 
-/// One month's market and operations in money, shared by every structure on the path.
+/// One month's market and operations, shared by every structure on the path. Hashprice and
+/// the per-PH/s flows are money; machine value and share price stay `f64` until a structure
+/// needs them ([`MonthMarket::machine_value_per_th`], [`MonthMarket::share_price`]).
 #[derive(Clone, Copy, Debug)]
 pub struct MonthMarket<M> {
     /// HP_t, $/PH/s/day.
     pub hashprice: M,
-    /// v_t, $/TH (MODEL.md §2.3).
-    pub machine_value_per_th: M,
-    /// S_t (MODEL.md §4.8).
-    pub share_price: M,
+    /// v_t, $/TH (MODEL.md §2.3), as computed.
+    pub machine_value_per_th_f64: f64,
+    /// S_t (MODEL.md §4.8), as computed.
+    pub share_price_f64: f64,
     /// Revenue per PH/s owned this month: HP × on × d (MODEL.md §1.2).
     pub revenue_per_ph: M,
     /// Power and other opex per PH/s: (e × on × 24 × c + o) × d.
@@ -152,34 +173,44 @@ impl<M: Money> MonthMarket<M> {
         let price = path.btc_price_usd.get(t).copied().unwrap_or(0.0);
         let price0 = path.btc_price_usd.first().copied().unwrap_or(0.0);
         let relative = if price0 > 0.0 && price > 0.0 {
-            if a.share_beta == 1.0 { price / price0 } else { libm::pow(price / price0, a.share_beta) }
+            // exp(β ln x) rather than pow: the same value to an ulp, several times faster.
+            if a.share_beta == 1.0 { price / price0 } else { libm::exp(a.share_beta * libm::log(price / price0)) }
         } else {
             0.0
         };
         let weight = a.hpc_weight_pct / 100.0;
-        let share_price = a.share_price_usd * ((1.0 - weight) * relative + weight);
-        let machine_value =
-            machine_value_usd_per_th(a.machine_value_days, closing, hashprice_f, a.machine_value_elasticity);
         // Curtailment is a decision on the market value (MODEL.md §1.2), taken in f64.
         let running = !a.curtail || hashprice_f >= breakeven_hashprice_power(a.efficiency_j_per_th, a.power_usd_per_mwh);
         let hashprice = M::from_f64(hashprice_f);
-        let days = terms.days_per_month;
-        let (revenue_per_ph, power_per_ph) = if running {
-            (
-                hashprice * terms.uptime * days,
-                terms.efficiency_j_per_th * terms.uptime * M::from_int(24) * days * terms.power_usd_per_kwh,
-            )
+        let (revenue_per_ph, power_per_ph) =
+            if running { ((hashprice * terms.uptime_days).rounded(RATE_DECIMALS), terms.power_cost_per_ph_month) } else { (M::ZERO, M::ZERO) };
+        let hpc = inputs.hpc;
+        let t32 = t as u32;
+        let hpc_noi = if t32 <= hpc.build_months || t32 > hpc.build_months.saturating_add(hpc.lease_term_months) {
+            M::ZERO
+        } else if hpc.ramp_months == 0 || t32 - hpc.build_months >= hpc.ramp_months {
+            terms.hpc_noi_at_capacity
         } else {
-            (M::ZERO, M::ZERO)
+            terms.hpc_noi_at_capacity * M::from_int((t32 - hpc.build_months) as i64) / M::from_int(hpc.ramp_months as i64)
         };
         MonthMarket {
             hashprice,
-            machine_value_per_th: M::from_f64(machine_value),
-            share_price: M::from_f64(share_price),
+            machine_value_per_th_f64: machine_value_usd_per_th(a.machine_value_days, closing, hashprice_f, a.machine_value_elasticity),
+            share_price_f64: a.share_price_usd * ((1.0 - weight) * relative + weight),
             revenue_per_ph,
-            cost_per_ph: power_per_ph + terms.other_opex_usd_per_ph_day * days,
-            hpc_noi: inputs.hpc.monthly_noi(terms.hpc_megawatts, t as u32),
+            cost_per_ph: power_per_ph + terms.opex_per_ph_month,
+            hpc_noi,
         }
+    }
+
+    /// v_t in money.
+    pub fn machine_value_per_th(&self) -> M {
+        M::from_f64(self.machine_value_per_th_f64)
+    }
+
+    /// S_t in money.
+    pub fn share_price(&self) -> M {
+        M::from_f64(self.share_price_f64)
     }
 
     /// Mining margin of `fleet_ph` PH/s this month, before G&A and HPC.
@@ -209,7 +240,7 @@ impl<M: Money> Company<M> {
     /// v_0, HPC at cost, the rest held as cash, less the structure's fees.
     pub fn after_raise(terms: &Terms<M>, machine_value_at_closing_per_th: M, fees: M) -> Self {
         let machine_spend = terms.share_of_proceeds_to_machines * terms.principal;
-        let new_fleet = (machine_spend / (machine_value_at_closing_per_th * M::from_int(1000))).positive_part();
+        let new_fleet = (machine_spend / (machine_value_at_closing_per_th * M::from_int(1000))).positive_part().rounded(RATE_DECIMALS);
         Company {
             cash: terms.cash_before_raise + terms.share_of_proceeds_held * terms.principal - fees,
             shares: terms.shares_before_raise,
@@ -294,7 +325,7 @@ pub struct EndState<M> {
 
 impl<M: Money> EndState<M> {
     pub fn new(company: &Company<M>, spv_cash: M, debt: M, last: &MonthMarket<M>, terms: &Terms<M>) -> Self {
-        let machine_value = last.machine_value_per_th * M::from_int(1000) * company.fleet_ph;
+        let machine_value = last.machine_value_per_th() * M::from_int(1000) * company.fleet_ph;
         let hpc_book_value = if company.owns_hpc { terms.hpc_book_value } else { M::ZERO };
         let net_asset_value = company.cash + spv_cash + machine_value + hpc_book_value - debt;
         let ownership_retained = terms.shares_before_raise.checked_ratio(company.shares).unwrap_or(M::ONE);
@@ -311,7 +342,7 @@ impl<M: Money> EndState<M> {
             ownership_retained,
             dilution_total: M::ONE - ownership_retained,
             equity_value: net_asset_value * ownership_retained,
-            share_price: last.share_price,
+            share_price: last.share_price(),
         }
     }
 }
@@ -332,11 +363,11 @@ pub struct StructureSeries {
 
 impl StructureSeries {
     pub fn push<M: Money>(&mut self, company: &Company<M>, debt: M) {
-        self.cash.push(company.cash.to_f64());
-        self.debt.push(debt.to_f64());
-        self.shares.push(company.shares.to_f64());
-        self.fleet_ph.push(company.fleet_ph.to_f64());
-        self.inflow.push(company.inflow.to_f64());
-        self.outflow.push(company.outflow.to_f64());
+        self.cash.push(company.cash.to_chart());
+        self.debt.push(debt.to_chart());
+        self.shares.push(company.shares.to_chart());
+        self.fleet_ph.push(company.fleet_ph.to_chart());
+        self.inflow.push(company.inflow.to_chart());
+        self.outflow.push(company.outflow.to_chart());
     }
 }

@@ -153,7 +153,7 @@ impl<M: Money> Convertible<M> {
         if terms.coupon > M::ZERO && t % 6 == 0 {
             self.pay_coupon(t, company, terms);
         }
-        let price = market.share_price;
+        let price = market.share_price();
         let k = self.outcome.terms.conversion_price;
         let event = if terms.call_start_month.is_some_and(|c| t >= c) && t < terms.maturity_months && price >= terms.call_trigger * k {
             Some(NotesEvent::ConvertedOnCall)

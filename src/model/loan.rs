@@ -5,7 +5,7 @@
 //! Written once over [`Money`]: exact in the deterministic run, `f64` in Monte Carlo.
 
 use super::company::{Company, MonthMarket, Terms};
-use super::money::Money;
+use super::money::{Money, RATE_DECIMALS};
 
 /// Level payment (MODEL.md §2.2): `PMT = D0 × r_m / (1 − (1 + r_m)^−n)`, `D0/n` at a zero
 /// rate, and the whole balance with a month's interest when no months remain.
@@ -84,7 +84,7 @@ impl<M: Money> Loan<M> {
         let principal = terms.principal;
         let per_ph = machine_value_at_closing_per_th * M::from_int(1000);
         let wanted = principal.checked_ratio(terms.loan_to_value * per_ph).unwrap_or(company.fleet_ph);
-        let pledged_ph = company.fleet_ph.min_of(wanted).positive_part();
+        let pledged_ph = company.fleet_ph.min_of(wanted.rounded(RATE_DECIMALS)).positive_part();
         let loan_to_value_at_closing = principal.checked_ratio(pledged_ph * per_ph).unwrap_or(M::ZERO);
         company.cash = company.cash - terms.spv_reserve;
         let scheduled_payment =
@@ -127,7 +127,7 @@ impl<M: Money> Loan<M> {
             company.operate(company.fleet_ph, market, terms);
             return report;
         }
-        let monthly = terms.loan_rate / M::from_int(12);
+        let monthly = terms.loan_rate_monthly;
         let pledged_margin = market.mining_margin(self.pledged_ph);
         let company_ocf = company.operating_cash_flow(market, terms);
         let interest = self.balance * monthly;
@@ -152,7 +152,7 @@ impl<M: Money> Loan<M> {
             company.operate(company.fleet_ph - self.pledged_ph, market, terms);
             self.spv_cash = self.spv_cash + pledged_margin;
         }
-        let collateral = market.machine_value_per_th * M::from_int(1000) * self.pledged_ph;
+        let collateral = market.machine_value_per_th() * M::from_int(1000) * self.pledged_ph;
         report.collateral_value = collateral;
         if pool < due {
             self.default(t, LoanDefault::Payment, accrued, collateral, company, terms);

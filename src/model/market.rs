@@ -98,9 +98,19 @@ impl Drivers {
         path_subsidy_btc(self.timeline.month(t), self.timeline.month(0), self.halving)
     }
 
+    /// BTC paid per block, `s_t + φ`, for t = 0..=T (the same on every Monte Carlo path).
+    pub fn block_rewards(&self) -> Vec<f64> {
+        (0..=self.timeline.months).map(|t| self.subsidy(t) + self.fee_btc_per_block).collect()
+    }
+
     /// Fills `path` for months 0..=T. `shocks` are `(Z, Z')` for t = 1..T (Monte Carlo);
     /// `None` is the zero-volatility path. Reuses `path`'s buffers.
     pub fn fill(&self, shocks: Option<(&[f64], &[f64])>, path: &mut MarketPath) {
+        self.fill_with(&self.block_rewards(), shocks, path);
+    }
+
+    /// [`Drivers::fill`] with the block rewards computed once ([`Drivers::block_rewards`]).
+    pub fn fill_with(&self, block_rewards: &[f64], shocks: Option<(&[f64], &[f64])>, path: &mut MarketPath) {
         let months = self.timeline.months as usize;
         path.hashprice.clear();
         path.btc_price_usd.clear();
@@ -108,18 +118,27 @@ impl Drivers {
         path.history_months = 0;
         let price0 = self.btc_price_usd.max(1e-9);
         let network0 = self.network_eh_s.max(1e-9);
-        let raw0 = 144.0 * (self.subsidy(0) + self.fee_btc_per_block) * price0 / (1000.0 * network0);
+        let reward0 = block_rewards.first().copied().unwrap_or(0.0);
+        let raw0 = 144.0 * reward0 * price0 / (1000.0 * network0);
         // HP = revenue_scale × (s + φ) × P / N, scaled so HP_0 is the input.
         let revenue_scale = if raw0 > 0.0 { self.hashprice_at_closing / raw0 } else { 0.0 } * 144.0 / 1000.0;
         path.hashprice.push(self.hashprice_at_closing);
         path.btc_price_usd.push(price0);
         path.network_eh_s.push(network0);
         let state = LogState { ln_price: libm::log(price0), ln_network: libm::log(network0), revenue_scale };
-        self.continue_from(state, 1, months, shocks, path);
+        self.continue_from(state, 1, months, block_rewards, shocks, path);
     }
 
     /// Appends months `first..=last` to `path`, stepping the log state.
-    fn continue_from(&self, mut state: LogState, first: usize, last: usize, shocks: Option<(&[f64], &[f64])>, path: &mut MarketPath) {
+    fn continue_from(
+        &self,
+        mut state: LogState,
+        first: usize,
+        last: usize,
+        block_rewards: &[f64],
+        shocks: Option<(&[f64], &[f64])>,
+        path: &mut MarketPath,
+    ) {
         let dt = 1.0 / 12.0;
         let (mu, g) = if self.flat { (0.0, 0.0) } else { (self.btc_drift, self.network_growth) };
         let (sigma, sigma_n) = if shocks.is_some() { (self.btc_volatility, self.network_volatility) } else { (0.0, 0.0) };
@@ -141,7 +160,8 @@ impl Drivers {
             state.ln_network += network_drift + sigma_n * root_dt * w;
             let price = libm::exp(state.ln_price);
             let mut network = libm::exp(state.ln_network);
-            let revenue = state.revenue_scale * (self.subsidy(t as u32) + self.fee_btc_per_block) * price;
+            let reward = block_rewards.get(t).copied().unwrap_or_else(|| self.subsidy(t as u32) + self.fee_btc_per_block);
+            let revenue = state.revenue_scale * reward * price;
             if self.floor_usd_per_ph_day > 0.0 {
                 // Capitulation: hashrate stops where HP would fall below the floor; carried forward.
                 let cap = revenue / self.floor_usd_per_ph_day;
@@ -239,7 +259,7 @@ fn replay(drivers: &Drivers, path: &mut MarketPath) {
     if anchor_t == 0 && gap > 0 {
         let mut scratch = MarketPath::default();
         let gap_drivers = Drivers { timeline: Timeline::new(last.month.add_months(1), gap as u32), ..*drivers };
-        gap_drivers.continue_from(state, 1, gap, None, &mut scratch);
+        gap_drivers.continue_from(state, 1, gap, &gap_drivers.block_rewards(), None, &mut scratch);
         if let (Some(p), Some(n), Some(h)) = (scratch.btc_price_usd.last(), scratch.network_eh_s.last(), scratch.hashprice.last()) {
             state.ln_price = libm::log(*p);
             state.ln_network = libm::log(*n);
@@ -248,5 +268,5 @@ fn replay(drivers: &Drivers, path: &mut MarketPath) {
             path.network_eh_s[0] = *n;
         }
     }
-    drivers.continue_from(state, t, timeline.months as usize, None, path);
+    drivers.continue_from(state, t, timeline.months as usize, &drivers.block_rewards(), None, path);
 }

@@ -80,7 +80,7 @@ pub fn machine_value_usd_per_th(value_days: f64, hashprice_at_closing: f64, hash
         return 0.0;
     }
     let ratio = hashprice / hashprice_at_closing;
-    let relative = if elasticity == 1.0 { ratio } else { libm::pow(ratio, elasticity) };
+    let relative = if elasticity == 1.0 { ratio } else { libm::exp(elasticity * libm::log(ratio)) };
     value_days / 1000.0 * hashprice_at_closing * relative
 }
 

@@ -18,10 +18,16 @@
 //! `Decimal`'s own operators panic on overflow; [`Exact`]'s saturate instead (to
 //! `Decimal::MAX`/`MIN`, like `f64` going to infinity), so no input can make the model panic.
 
-use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::{Decimal, MathematicalOps, RoundingStrategy};
 use std::fmt;
 use std::ops::{Add, Div, Mul, Neg, Sub};
+
+/// Decimal places kept for derived per-unit rates ($ per PH/s per month) and hashrates (PH/s)
+/// in the exact run: 1e-10 of a dollar per PH/s-month and 1e-10 PH/s, far below a cent on any
+/// fleet in range, so that `fleet × rate` stays within the 96-bit mantissa and `Decimal`
+/// multiplies without rescaling. Balances, payments, coupons and cash are never rounded.
+pub const RATE_DECIMALS: u32 = 10;
 
 /// Arithmetic the structure loops need, implemented by [`Exact`] and `f64`.
 pub trait Money:
@@ -42,6 +48,16 @@ pub trait Money:
     fn from_f64(value: f64) -> Self;
     /// The one conversion out, for charts, ratios printed as `f64` and Monte Carlo summaries.
     fn to_f64(self) -> f64;
+    /// A fast conversion for chart series only (within a few ulps of [`Money::to_f64`]);
+    /// printed values always go through `to_f64` or the decimal formatting.
+    fn to_chart(self) -> f64 {
+        self.to_f64()
+    }
+    /// Rounded to `decimal_places` (half away from zero). Used only for derived per-unit
+    /// rates and hashrates (never for balances or cash), to keep products within `Decimal`'s
+    /// 96-bit mantissa (see [`RATE_DECIMALS`]); both instantiations round, so Monte Carlo
+    /// sees the same rates as the exact run.
+    fn rounded(self, decimal_places: u32) -> Self;
     /// `self` raised to an integer power (the annuity factor of MODEL.md §2.2).
     fn powi(self, exponent: i32) -> Self;
 
@@ -76,6 +92,12 @@ impl Money for f64 {
     }
     fn powi(self, exponent: i32) -> f64 {
         libm::pow(self, exponent as f64)
+    }
+    fn rounded(self, decimal_places: u32) -> f64 {
+        let factor = POWERS_OF_TEN[(decimal_places as usize).min(28)];
+        let scaled = self * factor;
+        // Beyond 2^52 an f64 has no fraction left to round.
+        if scaled.abs() < 4.5e15 { libm::round(scaled) / factor } else { self }
     }
 }
 
@@ -144,15 +166,17 @@ impl Money for Exact {
     const ZERO: Exact = Exact(Decimal::ZERO);
     const ONE: Exact = Exact(Decimal::ONE);
     fn from_f64(value: f64) -> Exact {
-        if value.is_nan() {
-            return Exact(Decimal::ZERO);
-        }
-        // `from_f64` drops the binary noise (0.1_f64 becomes exactly 0.1) and returns `None`
-        // beyond ±7.9e28, which saturates.
-        Decimal::from_f64(value).map(Exact).unwrap_or_else(|| saturate(value > 0.0))
+        exact_from_f64(value)
     }
     fn to_f64(self) -> f64 {
         self.0.to_f64().unwrap_or(0.0)
+    }
+    fn rounded(self, decimal_places: u32) -> Exact {
+        Exact(self.0.round_dp_with_strategy(decimal_places, RoundingStrategy::MidpointAwayFromZero))
+    }
+    fn to_chart(self) -> f64 {
+        // mantissa / 10^scale: one rounding of the mantissa, one division.
+        self.0.mantissa() as f64 / POWERS_OF_TEN[(self.0.scale() as usize).min(28)]
     }
     fn from_int(value: i64) -> Exact {
         Exact(Decimal::from(value))
@@ -165,6 +189,40 @@ impl Money for Exact {
             None => Exact(Decimal::ZERO),
         }
     }
+}
+
+/// Powers of ten exactly representable in `f64` up to 1e22 (then correctly rounded).
+const POWERS_OF_TEN: [f64; 29] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+    1e20, 1e21, 1e22, 1e23, 1e24, 1e25, 1e26, 1e27, 1e28,
+];
+
+/// The one conversion of an `f64` into exact money: the value rounded to 15 significant
+/// digits (what an `f64` reliably holds), trailing zeros dropped, so an input typed as
+/// `0.095` becomes exactly 0.095. Pure `f64` arithmetic and `libm`, hence the same on the
+/// host and in wasm; ten times faster than `Decimal::from_f64`'s bit-by-bit conversion.
+fn exact_from_f64(value: f64) -> Exact {
+    if value.is_nan() || value == 0.0 {
+        return Exact(Decimal::ZERO);
+    }
+    let magnitude = value.abs();
+    if magnitude >= 7.9e28 {
+        return saturate(value > 0.0);
+    }
+    // Decimal places that leave 15 significant digits, within Decimal's 0..=28.
+    let exponent = libm::floor(libm::log10(magnitude)) as i32;
+    let mut scale = (14 - exponent).clamp(0, 28) as u32;
+    let scaled = libm::round(value * POWERS_OF_TEN[scale as usize]);
+    if scaled.abs() < 9.0e18 {
+        // The common case, in 64-bit integers.
+        let mut mantissa = scaled as i64;
+        while scale > 0 && mantissa % 10 == 0 {
+            mantissa /= 10;
+            scale -= 1;
+        }
+        return Exact(Decimal::new(mantissa, scale));
+    }
+    Decimal::try_from_i128_with_scale(scaled as i128, 0).map(Exact).unwrap_or_else(|_| saturate(value > 0.0))
 }
 
 impl fmt::Display for Exact {
@@ -223,7 +281,9 @@ mod tests {
 
     #[test]
     fn decimal_inputs_keep_their_printed_value() {
-        assert_eq!(Exact::from_f64(0.095).0.to_string(), "0.095");
+        for (input, printed) in [(0.095, "0.095"), (38.24, "38.24"), (1e10, "10000000000"), (-2.5e-7, "-0.00000025"), (1.0 / 3.0, "0.333333333333333"), (123456789.123456789, "123456789.123457")] {
+            assert_eq!(Exact::from_f64(input).0.to_string(), printed, "{input}");
+        }
         assert_eq!(format_cents(Decimal::new(240_000, 4)), "24.00");
         assert_eq!(format_cents(Decimal::new(-1, 3)), "0.00");
         assert_eq!(format_cents(Decimal::new(1_234_567_895, 3)), "1234567.90");

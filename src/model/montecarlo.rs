@@ -88,7 +88,8 @@ pub struct MonteCarloSummary {
 }
 
 /// The shocks and path of path `index`.
-pub fn draw_path(drivers: &Drivers, seed: u64, index: u64, shocks: &mut (Vec<f64>, Vec<f64>), path: &mut MarketPath) {
+/// `block_rewards` is [`Drivers::block_rewards`], computed once for all paths.
+pub fn draw_path(drivers: &Drivers, block_rewards: &[f64], seed: u64, index: u64, shocks: &mut (Vec<f64>, Vec<f64>), path: &mut MarketPath) {
     let months = drivers.timeline.months as usize;
     let mut rng = ChaCha8Rng::seed_from_u64(seed.wrapping_add(index));
     shocks.0.clear();
@@ -99,14 +100,14 @@ pub fn draw_path(drivers: &Drivers, seed: u64, index: u64, shocks: &mut (Vec<f64
     for _ in 0..months {
         shocks.1.push(StandardNormal.sample(&mut rng));
     }
-    drivers.fill(Some((&shocks.0, &shocks.1)), path);
+    drivers.fill_with(block_rewards, Some((&shocks.0, &shocks.1)), path);
 }
 
 /// Re-runs one Monte Carlo path of a (sanitized) scenario: its market and outcomes in `f64`.
 pub fn run_path(a: &Assumptions, index: u64) -> (MarketPath, Outcomes<f64>) {
     let drivers = Drivers::from_assumptions(a);
     let mut path = MarketPath::default();
-    draw_path(&drivers, a.seed, index, &mut (Vec::new(), Vec::new()), &mut path);
+    draw_path(&drivers, &drivers.block_rewards(), a.seed, index, &mut (Vec::new(), Vec::new()), &mut path);
     let outcomes = run_structures::<f64>(a, &hpc_plan(a), &path, false);
     (path, outcomes)
 }
@@ -120,6 +121,7 @@ pub fn run_monte_carlo(a: &Assumptions) -> MonteCarloSummary {
     let n = paths as f64;
     let mut shocks = (Vec::with_capacity(months as usize), Vec::with_capacity(months as usize));
     let mut path = MarketPath::default();
+    let block_rewards = drivers.block_rewards();
     let mut loan_months = vec![0u32; months as usize + 1];
     let mut secured_months = vec![0u32; months as usize + 1];
     let (mut converted, mut walls_hit, mut loan_worse) = (0u32, 0u32, 0u32);
@@ -129,7 +131,7 @@ pub fn run_monte_carlo(a: &Assumptions) -> MonteCarloSummary {
     let mut histogram = vec![0u32; DILUTION_BINS];
     let (mut loan_value, mut convertible_value, mut secured_value) = (Vec::new(), Vec::new(), Vec::new());
     for index in 0..paths as u64 {
-        draw_path(&drivers, a.seed, index, &mut shocks, &mut path);
+        draw_path(&drivers, &block_rewards, a.seed, index, &mut shocks, &mut path);
         let o = run_structures::<f64>(a, &hpc, &path, false);
         if let Some(m) = o.loan.outcome.default_month {
             loan_months[(m as usize).min(months as usize)] += 1;

@@ -148,7 +148,7 @@ fn market_series(a: &Assumptions, path: &MarketPath) -> MarketSeries {
             .btc_price_usd
             .iter()
             .map(|p| {
-                let relative = if price0 > 0.0 { libm::pow(p / price0, a.share_beta) } else { 0.0 };
+                let relative = if price0 > 0.0 && *p > 0.0 { libm::exp(a.share_beta * libm::log(p / price0)) } else { 0.0 };
                 a.share_price_usd * ((1.0 - weight) * relative + weight)
             })
             .collect(),
@@ -166,7 +166,7 @@ pub fn run_structures<M: Money>(a: &Assumptions, hpc: &HpcPlan, path: &MarketPat
     let terms = Terms::<M>::new(a, hpc);
     let inputs = MarketInputs { path, a, hpc };
     let closing = MonthMarket::<M>::new(&inputs, &terms, 0);
-    let v0 = closing.machine_value_per_th;
+    let v0 = closing.machine_value_per_th();
     let months = path.months();
 
     let mut loan_company = Company::after_raise(&terms, v0, terms.loan_fee * terms.principal);
@@ -188,7 +188,7 @@ pub fn run_structures<M: Money>(a: &Assumptions, hpc: &HpcPlan, path: &MarketPat
         convertible_series.push(&convertible_company, convertible.outstanding);
         secured_series.push(&secured_company, secured.balance);
         let v = v0 * M::from_int(1000) * loan.pledged_ph;
-        collateral_value.push(v.to_f64());
+        collateral_value.push(v.to_chart());
         loan_to_value.push(loan.balance.checked_ratio(v).map_or(f64::NAN, Money::to_f64));
         coverage.push(f64::NAN);
     }
@@ -206,16 +206,18 @@ pub fn run_structures<M: Money>(a: &Assumptions, hpc: &HpcPlan, path: &MarketPat
         convertible.month(t, &market, &mut convertible_company, &terms);
         secured.month(t, &market, &mut secured_company, &terms);
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
-            company.rescue(market.share_price, terms.rescue_discount);
+            if company.cash < M::ZERO {
+                company.rescue(market.share_price(), terms.rescue_discount);
+            }
         }
         if record {
             loan_series.push(&loan_company, loan.balance);
             convertible_series.push(&convertible_company, convertible.outstanding);
             secured_series.push(&secured_company, secured.balance);
-            let live_value = market.machine_value_per_th * M::from_int(1000) * loan.pledged_ph;
-            collateral_value.push(if was_live { loan_month.collateral_value } else { live_value }.to_f64());
-            loan_to_value.push(if was_live { loan_month.loan_to_value.map_or(f64::NAN, Money::to_f64) } else { f64::NAN });
-            coverage.push(loan_month.debt_service_coverage.map_or(f64::NAN, Money::to_f64));
+            let live_value = market.machine_value_per_th() * M::from_int(1000) * loan.pledged_ph;
+            collateral_value.push(if was_live { loan_month.collateral_value } else { live_value }.to_chart());
+            loan_to_value.push(if was_live { loan_month.loan_to_value.map_or(f64::NAN, Money::to_chart) } else { f64::NAN });
+            coverage.push(loan_month.debt_service_coverage.map_or(f64::NAN, Money::to_chart));
         }
         last = market;
     }
