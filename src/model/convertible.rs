@@ -42,6 +42,16 @@ impl<M: Money> ConversionTerms<M> {
         self.if_converted_shares.checked_ratio(shares_before + self.if_converted_shares).unwrap_or(M::ZERO)
     }
 
+    /// Ownership kept by the original holders if the notes settled at `price` (1 at or below
+    /// K: repaid, no shares), for the "ownership versus share price" chart.
+    pub fn ownership_if_settled_at(&self, principal: M, shares_before: M, price: M, settlement: Settlement) -> M {
+        if price <= self.conversion_price {
+            return M::ONE;
+        }
+        let net = self.settle(principal, price, settlement).net_shares;
+        shares_before.checked_ratio(shares_before + net).unwrap_or(M::ONE)
+    }
+
     /// Settles a conversion at share price `price` > K (MODEL.md §3.3, §3.2).
     pub fn settle(&self, principal: M, price: M, settlement: Settlement) -> Conversion<M> {
         let n = self.if_converted_shares;

@@ -270,3 +270,57 @@ fn replay(drivers: &Drivers, path: &mut MarketPath) {
     }
     drivers.continue_from(state, t, timeline.months as usize, &drivers.block_rewards(), None, path);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn replay_from(year: i32, month: u32) -> MarketPath {
+        let a = Assumptions { path: PathKind::Replay, start: YearMonth { year, month }, horizon_months: 72, ..Assumptions::default() };
+        deterministic_path(&a)
+    }
+
+    #[test]
+    fn replay_runs_history_then_the_trend_without_a_jump() {
+        let path = replay_from(2022, 1);
+        // 2022-01 .. 2025-11 from the data.
+        assert_eq!(path.history_months, 47);
+        // Closing week of January 2022: MODEL.md §1.5 gives 246.86 on 1 Jan 2022.
+        assert!((path.hashprice[0] / 246.86 - 1.0).abs() < 0.15, "HP_0 = {}", path.hashprice[0]);
+        let (last, next) = (path.hashprice[47], path.hashprice[48]);
+        assert!((next / last - 1.0).abs() < 0.05, "Nov 2025 {last} -> Dec 2025 {next}");
+        assert_eq!(path.hashprice.len(), 73);
+        assert!(path.hashprice.iter().chain(&path.btc_price_usd).all(|v| v.is_finite() && *v > 0.0));
+    }
+
+    #[test]
+    fn replay_starting_after_the_data_is_the_trend_from_its_end() {
+        for (year, month) in [(2025, 12), (2030, 6)] {
+            let path = replay_from(year, month);
+            assert_eq!(path.history_months, 0, "{year}-{month}");
+            assert!(path.hashprice.iter().all(|v| v.is_finite() && *v > 0.0), "{year}-{month}");
+        }
+    }
+
+    #[test]
+    fn paths_other_than_replay_start_at_the_input_hashprice() {
+        for kind in [PathKind::Flat, PathKind::Trend, PathKind::MonteCarlo] {
+            let a = Assumptions { path: kind, hashprice_usd_per_ph_day: 55.0, ..Assumptions::default() };
+            let path = deterministic_path(&a);
+            assert_eq!(path.hashprice[0], 55.0, "{kind:?}");
+            assert_eq!(path.btc_price_usd[0], 91_000.0, "{kind:?}: the scale never touches BTC");
+        }
+    }
+
+    #[test]
+    fn the_halving_cuts_hashprice_in_april_2028() {
+        let a = Assumptions { path: PathKind::Flat, hashprice_floor_usd_per_ph_day: 0.0, ..Assumptions::default() };
+        let path = deterministic_path(&a);
+        let timeline = Timeline::new(a.start, a.horizon());
+        let april = timeline.t_of(YearMonth { year: 2028, month: 4 }).unwrap_or(0) as usize;
+        let drop = path.hashprice[april] / path.hashprice[april - 1];
+        assert!((drop - 1.6125 / 3.175).abs() < 1e-12, "{drop}");
+        let off = deterministic_path(&Assumptions { halving: false, ..a });
+        assert_eq!(off.hashprice[april], off.hashprice[april - 1]);
+    }
+}

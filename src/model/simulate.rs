@@ -8,7 +8,7 @@
 
 use super::assumptions::{Assumptions, Fix, PathKind};
 use super::company::{Company, EndState, MarketInputs, MonthMarket, StructureSeries, Terms};
-use super::convertible::{Convertible, ConvertibleOutcome};
+use super::convertible::{ConversionTerms, Convertible, ConvertibleOutcome};
 use super::hpc::HpcPlan;
 use super::loan::{Loan, LoanOutcome};
 use super::market::{deterministic_path, MarketPath};
@@ -85,6 +85,34 @@ pub struct Scenario {
     pub breakeven_cash: f64,
     pub outcomes: Outcomes<Exact>,
     pub monte_carlo: Option<MonteCarloSummary>,
+}
+
+impl Scenario {
+    /// Ownership kept by the original holders against the share price at settlement, from 0
+    /// to `max_price` in `points` steps (chart 3: conversion price, cap and outcome are in
+    /// `outcomes.convertible.outcome.terms` and `.end`).
+    pub fn ownership_curve(&self, max_price: f64, points: usize) -> Vec<(f64, f64)> {
+        let a = &self.assumptions;
+        let terms = ConversionTerms::<f64>::new(
+            a.principal_usd,
+            a.share_price_usd,
+            a.premium_pct / 100.0,
+            a.has_capped_call().then_some(a.cap_pct / 100.0),
+        );
+        let steps = points.clamp(2, 10_000);
+        let top = if max_price.is_finite() && max_price > 0.0 { max_price } else { 4.0 * a.share_price_usd };
+        (0..steps)
+            .map(|i| {
+                let price = top * i as f64 / (steps - 1) as f64;
+                (price, terms.ownership_if_settled_at(a.principal_usd, a.shares_outstanding, price, a.settlement))
+            })
+            .collect()
+    }
+
+    /// The calendar month of the loan's default, for sentences ("September 2022").
+    pub fn loan_default_label(&self) -> Option<String> {
+        self.outcomes.loan.outcome.default_month.map(|t| self.timeline.long_label(t))
+    }
 }
 
 /// The HPC plan of a (sanitized) scenario.
