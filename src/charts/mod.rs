@@ -14,5 +14,6 @@ pub mod monte_carlo;
 pub mod months;
 pub mod ownership;
 pub mod path;
+pub mod scenario_views;
 pub mod scatter;
 pub mod theme;

@@ -32,16 +32,16 @@ pub fn draw_year_axis<DB: DrawingBackend>(
     theme: &Theme,
 ) -> ChartResult<(), DB> {
     let style = text_style(theme, 12, &theme.muted).pos(Pos::new(HPos::Center, VPos::Top));
-    let mut last_x = i32::MIN;
+    let mut last_x: Option<i32> = None;
     for t in 0..=months {
         if month_of(start, t).month != 1 {
             continue;
         }
         let (x, y) = coords.translate(&(t as f64, y_bottom));
         root.draw(&PathElement::new(vec![(x, y), (x, y + 5)], theme.axis))?;
-        if x - last_x >= 40 {
+        if last_x.is_none_or(|l| x - l >= 40) {
             root.draw_text(&month_of(start, t).year.to_string(), &style, (x, y + 7))?;
-            last_x = x;
+            last_x = Some(x);
         }
     }
     Ok(())

@@ -77,9 +77,11 @@ pub fn draw_ownership<DB: DrawingBackend>(
         root.draw_text(text, &style, (sx + 4, y1 + 14))?;
         Ok(())
     };
-    vline(view.conversion_price, &format!("conversion ${:.2}", view.conversion_price))?;
+    // Cents rounded half away from zero, as prices are quoted ($20.625 shows as $20.63).
+    let cents = |v: f64| format!("{:.2}", (v * 100.0).round() / 100.0);
+    vline(view.conversion_price, &format!("conversion ${}", cents(view.conversion_price)))?;
     if let Some(cap) = view.cap_price.filter(|c| *c < x_max) {
-        vline(cap, &format!("cap ${:.2}", cap))?;
+        vline(cap, &format!("cap ${}", cents(cap)))?;
     }
     chart.draw_series(LineSeries::new(view.curve.iter().copied(), theme.series[0].stroke_width(2)))?;
     let mut marks = Vec::new();

@@ -1,0 +1,91 @@
+//! From a model run to what the calculator's charts draw: pure transforms, tested on the host.
+//! The charts never see the model's types, and the model never sees a chart.
+
+use super::cash::CashView;
+use super::loan::LoanView;
+use super::monte_carlo::{DefaultCurveView, DilutionHistogramView};
+use super::ownership::OwnershipView;
+use super::path::PathView;
+use crate::model::convertible::ConversionTerms;
+use crate::model::loan::LoanDefault;
+use crate::model::money::Money;
+use crate::model::montecarlo::DILUTION_BINS;
+use crate::model::simulate::Scenario;
+
+/// The hashprice path with the breakevens.
+pub fn path_view(s: &Scenario) -> PathView {
+    PathView {
+        start: s.timeline.start,
+        hashprice: s.market.hashprice.clone(),
+        fan: None,
+        breakeven_power: s.breakeven_power,
+        breakeven_cash: if s.breakeven_cash.is_finite() { s.breakeven_cash } else { s.breakeven_power },
+        loan_coverage_one: s.outcomes.loan_breakeven_hashprice.map(|m| m.to_f64()).filter(|v| v.is_finite()),
+    }
+}
+
+/// The loan's balance against its collateral.
+pub fn loan_view(s: &Scenario) -> LoanView {
+    let loan = &s.outcomes.loan;
+    let default = loan.outcome.default_month.map(|m| {
+        let cause = match loan.outcome.default_cause {
+            Some(LoanDefault::Covenant) => "covenant default",
+            _ => "payment default",
+        };
+        (m as usize, cause.to_string())
+    });
+    LoanView { start: s.timeline.start, balance: loan.series.debt.clone(), collateral: loan.collateral_value.clone(), default }
+}
+
+/// Ownership kept by existing holders at each share price at maturity, under the scenario's
+/// terms and settlement (conversion only; rescue equity depends on the path, not the price).
+pub fn ownership_view(s: &Scenario) -> OwnershipView {
+    let a = &s.assumptions;
+    let cap = (a.cap_pct > 0.0).then_some(a.cap_pct / 100.0);
+    let terms = ConversionTerms::<f64>::new(a.principal_usd, a.share_price_usd, a.premium_pct / 100.0, cap);
+    let k = terms.conversion_price;
+    let outcome_price = s.market.share_price_usd.last().copied().unwrap_or(a.share_price_usd);
+    let x_max = (k * 3.0).max(terms.cap_price.unwrap_or(0.0) * 1.4).max(outcome_price * 1.15).max(1.0);
+    let n0 = a.shares_outstanding.max(1.0);
+    let steps = 240;
+    let curve = (0..=steps)
+        .map(|i| {
+            let price = x_max * i as f64 / steps as f64;
+            let net = if price > k { terms.settle(a.principal_usd, price, a.settlement).net_shares } else { 0.0 };
+            (price, n0 / (n0 + net))
+        })
+        .collect();
+    let b = &s.outcomes.convertible;
+    let kept = b.end.ownership_retained.to_f64();
+    OwnershipView { curve, conversion_price: k, cap_price: terms.cap_price, outcome: Some((outcome_price, kept)) }
+}
+
+/// Company cash under each structure.
+pub fn cash_view(s: &Scenario) -> CashView {
+    let o = &s.outcomes;
+    CashView {
+        start: s.timeline.start,
+        lines: vec![
+            ("Loan".into(), o.loan.series.cash.clone()),
+            ("Convertible".into(), o.convertible.series.cash.clone()),
+            ("Secured notes".into(), o.secured.series.cash.clone()),
+        ],
+    }
+}
+
+/// The Monte Carlo charts, when Monte Carlo is on.
+pub fn monte_carlo_views(s: &Scenario) -> Option<(DefaultCurveView, DilutionHistogramView)> {
+    let mc = s.monte_carlo.as_ref()?;
+    let curve = DefaultCurveView { start: s.timeline.start, probability: mc.loan_default_by_month.clone(), paths: mc.paths as usize };
+    let n = mc.paths.max(1) as f64;
+    let width = 1.0 / DILUTION_BINS as f64;
+    let last = mc.dilution_total_histogram.iter().rposition(|c| *c > 0).unwrap_or(0);
+    let shown = (last + 2).min(DILUTION_BINS).max(4);
+    let bins = mc.dilution_total_histogram[..shown]
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i as f64 * width, (i + 1) as f64 * width, *c as f64 / n))
+        .collect();
+    let histogram = DilutionHistogramView { bins, median: mc.dilution_total.p50, p90: mc.dilution_total.p90 };
+    Some((curve, histogram))
+}
