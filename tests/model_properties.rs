@@ -65,7 +65,7 @@ fn loan_scenario(recourse: bool, covenant: f64, cash: f64) -> Assumptions {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases().min(1 << 20).max(32) / 2))]
+    #![proptest_config(ProptestConfig::with_cases(cases().clamp(32, 1 << 20) / 2))]
 
     /// With the hashprice at closing and the pledged fleet fixed, a path with a higher
     /// hashprice in every later month never makes the loan default earlier.
@@ -172,7 +172,7 @@ fn compare(exact: &Outcomes<Exact>, fast: &Outcomes<f64>) -> Result<(), String> 
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases().min(1 << 20).max(32) / 2))]
+    #![proptest_config(ProptestConfig::with_cases(cases().clamp(32, 1 << 20) / 2))]
 
     /// Each month, under every structure, the change in company cash equals the cash received
     /// less the cash paid.

@@ -160,7 +160,7 @@ impl<M: Money> Convertible<M> {
         if self.outstanding <= M::ZERO {
             return;
         }
-        if terms.coupon > M::ZERO && t % 6 == 0 {
+        if terms.coupon > M::ZERO && t.is_multiple_of(6) {
             self.pay_coupon(t, company, terms);
         }
         let price = market.share_price();

@@ -76,7 +76,8 @@ pub fn breakeven_hashprice_cash(efficiency_j_per_th: f64, power_usd_per_mwh: f64
 /// Machine value in $/TH (MODEL.md §2.3): `v_t = (k/1000) × HP_0 × (HP_t / HP_0)^η`, with `k`
 /// in days of hashprice and hashprices in $/PH/s/day.
 pub fn machine_value_usd_per_th(value_days: f64, hashprice_at_closing: f64, hashprice: f64, elasticity: f64) -> f64 {
-    if !(hashprice_at_closing > 0.0) || !(hashprice > 0.0) {
+    let positive = hashprice_at_closing > 0.0 && hashprice > 0.0;
+    if !positive {
         return 0.0;
     }
     let ratio = hashprice / hashprice_at_closing;

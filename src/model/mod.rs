@@ -6,7 +6,8 @@
 //! - §2 structure A, the ASIC-backed loan: [`loan`]
 //! - §3.1-3.5 structure B, the convertible notes: [`convertible`]
 //! - §3.6 structure C, senior secured notes, and the HPC build-out: [`secured`], [`hpc`]
-//! - §4.1 inputs: [`assumptions`] (the type) and [`fields`] (units, defaults, ranges)
+//! - §4.1 inputs: [`assumptions`] (the type), [`fields`] (units, defaults, ranges) and
+//!   [`validation`] (typed errors, sanitizing)
 //! - §4.4 market paths: [`market`] on the grid of [`time`]; §4.9 Monte Carlo: [`montecarlo`]
 //! - §4.5-4.8 the company, the run and its outputs: [`company`], [`simulate`], [`metrics`]
 //! - issue 5's URL format: [`query`]; presets and deal terms: [`presets`]
@@ -31,3 +32,4 @@ pub mod query;
 pub mod secured;
 pub mod simulate;
 pub mod time;
+pub mod validation;

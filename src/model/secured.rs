@@ -79,7 +79,7 @@ impl<M: Money> SecuredNotes<M> {
             return;
         }
         let maturity = terms.secured_term_months;
-        let payment_date = t % 6 == 0 || t == maturity;
+        let payment_date = t.is_multiple_of(6) || t == maturity;
         if !payment_date {
             return;
         }
