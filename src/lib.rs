@@ -7,6 +7,8 @@
 //!   financing structures, Monte Carlo). Plain Rust, exact money in `rust_decimal`.
 //! - [`charts`]: every chart as a function generic over plotters' `DrawingBackend`, so the
 //!   browser draws to `<canvas>` and the tests draw to SVG through the same code.
+//! - [`narrative`]: numbers into words: metric display and the sentences the cards and the
+//!   story state, computed from model runs.
 //! - `app` (wasm32 only): the Leptos components that wire signals to the model and hand the
 //!   results to the charts. The host never compiles it, so nothing above can depend on a web crate.
 
@@ -16,3 +18,4 @@ pub mod model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+pub mod narrative;

@@ -1,0 +1,6 @@
+//! Words computed from numbers: how a metric reads on screen, and what happened to each
+//! structure in a sentence. Plain Rust, tested on the host; the prose never hard-codes a
+//! figure the model computes.
+
+pub mod format;
+pub mod outcomes;
