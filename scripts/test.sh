@@ -41,7 +41,8 @@ skip() { # skip NAME REASON
   echo; echo "==== test phase: $1: skipped ($2)"
 }
 
-phase "host tests" cargo test "${locked[@]}"
+# --no-fail-fast: one failing test target does not hide the results of the others.
+phase "host tests" cargo test "${locked[@]}" --no-fail-fast
 
 phase "browser tests (wasm)" env WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
   cargo test "${locked[@]}" --target wasm32-unknown-unknown --test browser
