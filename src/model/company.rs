@@ -362,6 +362,17 @@ pub struct StructureSeries {
 }
 
 impl StructureSeries {
+    pub fn with_capacity(months: usize) -> Self {
+        StructureSeries {
+            cash: Vec::with_capacity(months),
+            debt: Vec::with_capacity(months),
+            shares: Vec::with_capacity(months),
+            fleet_ph: Vec::with_capacity(months),
+            inflow: Vec::with_capacity(months),
+            outflow: Vec::with_capacity(months),
+        }
+    }
+
     pub fn push<M: Money>(&mut self, company: &Company<M>, debt: M) {
         self.cash.push(company.cash.to_chart());
         self.debt.push(debt.to_chart());

@@ -163,9 +163,13 @@ impl<M: Money> Convertible<M> {
         if terms.coupon > M::ZERO && t.is_multiple_of(6) {
             self.pay_coupon(t, company, terms);
         }
+        let call_window = terms.call_start_month.is_some_and(|c| t >= c) && t < terms.maturity_months;
+        if !call_window && terms.put_month != Some(t) && t != terms.maturity_months {
+            return;
+        }
         let price = market.share_price();
         let k = self.outcome.terms.conversion_price;
-        let event = if terms.call_start_month.is_some_and(|c| t >= c) && t < terms.maturity_months && price >= terms.call_trigger * k {
+        let event = if call_window && price >= terms.call_trigger * k {
             Some(NotesEvent::ConvertedOnCall)
         } else if terms.put_month == Some(t) && price < k && t < terms.maturity_months {
             Some(NotesEvent::RepaidOnPut)

@@ -176,7 +176,13 @@ impl Money for Exact {
     }
     fn to_chart(self) -> f64 {
         // mantissa / 10^scale: one rounding of the mantissa, one division.
-        self.0.mantissa() as f64 / POWERS_OF_TEN[(self.0.scale() as usize).min(28)]
+        let mantissa = self.0.mantissa();
+        let power = POWERS_OF_TEN[(self.0.scale() as usize).min(28)];
+        // 64-bit integers convert to f64 in one instruction; wider ones go through i128.
+        match i64::try_from(mantissa) {
+            Ok(small) => small as f64 / power,
+            Err(_) => mantissa as f64 / power,
+        }
     }
     fn from_int(value: i64) -> Exact {
         Exact(Decimal::from(value))

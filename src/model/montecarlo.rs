@@ -9,7 +9,8 @@
 use super::assumptions::Assumptions;
 use super::market::{Drivers, MarketPath};
 use super::money::Money;
-use super::simulate::{hpc_plan, run_structures, Outcomes};
+use super::company::Terms;
+use super::simulate::{hpc_plan, run_structures, run_structures_with, Outcomes};
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
@@ -122,6 +123,7 @@ pub fn run_monte_carlo(a: &Assumptions) -> MonteCarloSummary {
     let mut shocks = (Vec::with_capacity(months as usize), Vec::with_capacity(months as usize));
     let mut path = MarketPath::default();
     let block_rewards = drivers.block_rewards();
+    let terms = Terms::<f64>::new(a, &hpc);
     let mut loan_months = vec![0u32; months as usize + 1];
     let mut secured_months = vec![0u32; months as usize + 1];
     let (mut converted, mut walls_hit, mut loan_worse) = (0u32, 0u32, 0u32);
@@ -132,7 +134,7 @@ pub fn run_monte_carlo(a: &Assumptions) -> MonteCarloSummary {
     let (mut loan_value, mut convertible_value, mut secured_value) = (Vec::new(), Vec::new(), Vec::new());
     for index in 0..paths as u64 {
         draw_path(&drivers, &block_rewards, a.seed, index, &mut shocks, &mut path);
-        let o = run_structures::<f64>(a, &hpc, &path, false);
+        let o = run_structures_with(&terms, a, &hpc, &path, false);
         if let Some(m) = o.loan.outcome.default_month {
             loan_months[(m as usize).min(months as usize)] += 1;
         }

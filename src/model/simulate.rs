@@ -191,23 +191,27 @@ fn market_series(a: &Assumptions, path: &MarketPath) -> MarketSeries {
 /// The three structures on `path`, money in `M` (exact `Exact` or Monte Carlo's `f64`).
 /// `record` keeps the per-month series (off in Monte Carlo).
 pub fn run_structures<M: Money>(a: &Assumptions, hpc: &HpcPlan, path: &MarketPath, record: bool) -> Outcomes<M> {
-    let terms = Terms::<M>::new(a, hpc);
+    run_structures_with(&Terms::<M>::new(a, hpc), a, hpc, path, record)
+}
+
+/// [`run_structures`] with the inputs already converted (Monte Carlo converts them once).
+pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &HpcPlan, path: &MarketPath, record: bool) -> Outcomes<M> {
     let inputs = MarketInputs { path, a, hpc };
-    let closing = MonthMarket::<M>::new(&inputs, &terms, 0);
+    let closing = MonthMarket::<M>::new(&inputs, terms, 0);
     let v0 = closing.machine_value_per_th();
     let months = path.months();
 
-    let mut loan_company = Company::after_raise(&terms, v0, terms.loan_fee * terms.principal);
-    let mut loan = Loan::open(&terms, &mut loan_company, v0);
-    let mut convertible_company = Company::after_raise(&terms, v0, Convertible::fees(&terms));
-    let mut convertible = Convertible::issue(&terms);
-    let mut secured_company = Company::after_raise(&terms, v0, SecuredNotes::fees(&terms));
-    let mut secured = SecuredNotes::issue(&terms);
+    let mut loan_company = Company::after_raise(terms, v0, terms.loan_fee * terms.principal);
+    let mut loan = Loan::open(terms, &mut loan_company, v0);
+    let mut convertible_company = Company::after_raise(terms, v0, Convertible::fees(terms));
+    let mut convertible = Convertible::issue(terms);
+    let mut secured_company = Company::after_raise(terms, v0, SecuredNotes::fees(terms));
+    let mut secured = SecuredNotes::issue(terms);
 
     let capacity = if record { months as usize + 1 } else { 0 };
-    let mut loan_series = StructureSeries::default();
-    let mut convertible_series = StructureSeries::default();
-    let mut secured_series = StructureSeries::default();
+    let mut loan_series = StructureSeries::with_capacity(capacity);
+    let mut convertible_series = StructureSeries::with_capacity(capacity);
+    let mut secured_series = StructureSeries::with_capacity(capacity);
     let mut collateral_value = Vec::with_capacity(capacity);
     let mut loan_to_value = Vec::with_capacity(capacity);
     let mut coverage = Vec::with_capacity(capacity);
@@ -224,15 +228,15 @@ pub fn run_structures<M: Money>(a: &Assumptions, hpc: &HpcPlan, path: &MarketPat
     let mut hpc_noi_total = M::ZERO;
     let mut last = closing;
     for t in 1..=months {
-        let market = MonthMarket::<M>::new(&inputs, &terms, t as usize);
+        let market = MonthMarket::<M>::new(&inputs, terms, t as usize);
         hpc_noi_total = hpc_noi_total + market.hpc_noi;
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
             company.open_month();
         }
         let was_live = loan.is_live();
-        let loan_month = loan.month(t, &market, &mut loan_company, &terms);
-        convertible.month(t, &market, &mut convertible_company, &terms);
-        secured.month(t, &market, &mut secured_company, &terms);
+        let loan_month = loan.month(t, &market, &mut loan_company, terms);
+        convertible.month(t, &market, &mut convertible_company, terms);
+        secured.month(t, &market, &mut secured_company, terms);
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
             if company.cash < M::ZERO {
                 company.rescue(market.share_price(), terms.rescue_discount);
@@ -242,19 +246,25 @@ pub fn run_structures<M: Money>(a: &Assumptions, hpc: &HpcPlan, path: &MarketPat
             loan_series.push(&loan_company, loan.balance);
             convertible_series.push(&convertible_company, convertible.outstanding);
             secured_series.push(&secured_company, secured.balance);
-            let live_value = market.machine_value_per_th() * M::from_int(1000) * loan.pledged_ph;
-            collateral_value.push(if was_live { loan_month.collateral_value } else { live_value }.to_chart());
+            let value = if was_live {
+                loan_month.collateral_value
+            } else if loan.pledged_ph > M::ZERO {
+                market.machine_value_per_th() * M::from_int(1000) * loan.pledged_ph
+            } else {
+                M::ZERO
+            };
+            collateral_value.push(value.to_chart());
             loan_to_value.push(if was_live { loan_month.loan_to_value.map_or(f64::NAN, Money::to_chart) } else { f64::NAN });
             coverage.push(loan_month.debt_service_coverage.map_or(f64::NAN, Money::to_chart));
         }
         last = market;
     }
 
-    let loan_breakeven_hashprice = loan.breakeven_hashprice(&terms);
+    let loan_breakeven_hashprice = loan.breakeven_hashprice(terms);
     let unpaid = convertible.outstanding + convertible.outcome.unpaid;
     Outcomes {
         loan: LoanResult {
-            end: EndState::new(&loan_company, loan.spv_cash, loan.balance, &last, &terms),
+            end: EndState::new(&loan_company, loan.spv_cash, loan.balance, &last, terms),
             outcome: loan.outcome,
             series: loan_series,
             collateral_value,
@@ -262,12 +272,12 @@ pub fn run_structures<M: Money>(a: &Assumptions, hpc: &HpcPlan, path: &MarketPat
             debt_service_coverage: coverage,
         },
         convertible: ConvertibleResult {
-            end: EndState::new(&convertible_company, M::ZERO, unpaid, &last, &terms),
+            end: EndState::new(&convertible_company, M::ZERO, unpaid, &last, terms),
             outcome: convertible.outcome,
             series: convertible_series,
         },
         secured: SecuredResult {
-            end: EndState::new(&secured_company, M::ZERO, secured.balance, &last, &terms),
+            end: EndState::new(&secured_company, M::ZERO, secured.balance, &last, terms),
             outcome: secured.outcome,
             series: secured_series,
         },
