@@ -84,8 +84,15 @@ impl<M: Money> Loan<M> {
         let principal = terms.principal;
         let per_ph = machine_value_at_closing_per_th * M::from_int(1000);
         let wanted = principal.checked_ratio(terms.loan_to_value * per_ph).unwrap_or(company.fleet_ph);
-        let pledged_ph = company.fleet_ph.min_of(wanted.rounded(RATE_DECIMALS)).positive_part();
-        let loan_to_value_at_closing = principal.checked_ratio(pledged_ph * per_ph).unwrap_or(M::ZERO);
+        let wanted = wanted.rounded(RATE_DECIMALS);
+        let pledged_ph = company.fleet_ph.min_of(wanted).positive_part();
+        // When the fleet covers the pledge the LTV is the one asked for (not its value
+        // recomputed from the rounded pledge).
+        let loan_to_value_at_closing = if pledged_ph == wanted && pledged_ph > M::ZERO {
+            terms.loan_to_value
+        } else {
+            principal.checked_ratio(pledged_ph * per_ph).unwrap_or(M::ZERO)
+        };
         company.cash = company.cash - terms.spv_reserve;
         let scheduled_payment =
             payment(principal, terms.loan_rate, terms.loan_term_months as i64 - terms.loan_interest_only_months as i64);
