@@ -101,3 +101,38 @@ fn hostile_values_everywhere_are_sanitized() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any f64 at all, weighted towards the hostile ones.
+    fn any_value() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            any::<f64>(),
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(f64::NEG_INFINITY),
+            Just(1e308),
+            Just(-1e308),
+            Just(0.0),
+            -1e12..1e12f64,
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Every field set to anything at once: the run completes and prints finite numbers.
+        #[test]
+        fn any_values_simulate_without_panic(values in proptest::collection::vec(any_value(), FIELDS.len()), path in 0..4usize) {
+            let mut a = with_fields(|i, _, _| values[i]);
+            a.path = PathKind::ALL[path];
+            if a.path == PathKind::MonteCarlo {
+                a.monte_carlo_paths = 100;
+            }
+            let failures = problems("fuzz", &simulate(&a));
+            prop_assert!(failures.is_empty(), "{}", failures.join("\n"));
+        }
+    }
+}

@@ -97,6 +97,10 @@ pub const DEFAULT_START: YearMonth = YearMonth { year: 2025, month: 12 };
 pub const EARLIEST_START: YearMonth = YearMonth { year: 2021, month: 1 };
 /// Latest start month accepted.
 pub const LATEST_START: YearMonth = YearMonth { year: 2035, month: 12 };
+/// The longest run: `horizon`'s maximum in [`FIELDS`].
+pub const MAX_HORIZON_MONTHS: u32 = 240;
+/// The most Monte Carlo paths: `paths`' maximum in [`FIELDS`].
+pub const MAX_MONTE_CARLO_PATHS: u32 = 20_000;
 /// Default Monte Carlo seed (MODEL.md §4.1 #57).
 pub const DEFAULT_SEED: u64 = 42;
 
@@ -281,11 +285,13 @@ impl Assumptions {
     /// Months simulated: the explicit horizon, or the longest of 72 months, the loan term,
     /// the convertible's maturity and the secured notes' term (issue 4, "Time").
     pub fn horizon(&self) -> u32 {
-        if self.horizon_months > 0 {
+        let months = if self.horizon_months > 0 {
             self.horizon_months
         } else {
             72.max(self.loan_term_months).max(self.maturity_months).max(self.secured_term_months)
-        }
+        };
+        // Never beyond the field's maximum, even on unsanitized input.
+        months.min(MAX_HORIZON_MONTHS)
     }
 
     /// Whether the convertible has a capped call.

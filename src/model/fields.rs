@@ -144,7 +144,7 @@ macro_rules! spec {
 pub static FIELDS: &[FieldSpec] = &[
     // Market (MODEL.md §4.1, §4.4).
     spec!(hashprice_usd_per_ph_day, "hashprice", "$/PH/s/day", 38.24, 1, 1000, Real, false, "[D] MODEL.md §4.4: 144 × 3.175 × 91,000 / 1,088,000", "Hashprice at closing (t = 0), from which month 1 starts; paths other than the replay are scaled to it."),
-    spec!(horizon_months, "horizon", "months", 0, 12, 240, Integer, true, "[A] issue 4: 0 = auto, the longest of 72, the loan term and the convertible's maturity", "Months simulated; 0 picks the horizon so every instrument reaches its end."),
+    spec!(horizon_months, "horizon", "months", 0, 12, super::assumptions::MAX_HORIZON_MONTHS, Integer, true, "[A] issue 4: 0 = auto, the longest of 72, the loan term and the convertible's maturity", "Months simulated; 0 picks the horizon so every instrument reaches its end."),
     spec!(halving, "halving", "0/1", 1, 0, 1, Flag, false, "[S] MODEL.md §1.4: block 1,050,000, about April 2028", "Whether the subsidy halves in April 2028 (and every four years after)."),
     spec!(btc_price_usd, "btc_price", "$", 91_000, 1_000, 1_000_000, Real, false, "[S] MODEL.md §4.1 #4, Nov 2025", "BTC price at closing for the flat, trend and Monte Carlo paths (a replay uses history)."),
     spec!(network_hashrate_eh_s, "hashrate", "EH/s", 1_088, 50, 5_000, Real, false, "[D] MODEL.md §1.1 from difficulty 152 T", "Network hashrate at closing for the flat, trend and Monte Carlo paths."),
@@ -155,7 +155,7 @@ pub static FIELDS: &[FieldSpec] = &[
     spec!(shock_correlation, "correlation", "-1..1", 0, -1, 1, Real, false, "[A] MODEL.md §4.1 #10", "Correlation ρ of the BTC and hashrate shocks."),
     spec!(fee_btc_per_block, "fee", "BTC/block", 0.05, 0, 2, Real, false, "[A] MODEL.md §1.1: implied 0.047 in Nov 2025", "Transaction fees per block φ."),
     spec!(hashprice_floor_usd_per_ph_day, "floor", "$/PH/s/day", 25, 0, 100, Real, false, "[A] MODEL.md §4.1 #12", "Network capitulation floor: hashrate stops growing where hashprice would fall below it (0 = off)."),
-    spec!(monte_carlo_paths, "paths", "paths", 2_000, 100, 20_000, Integer, false, "[A] MODEL.md §4.1 #57", "Monte Carlo path count."),
+    spec!(monte_carlo_paths, "paths", "paths", 2_000, 100, super::assumptions::MAX_MONTE_CARLO_PATHS, Integer, false, "[A] MODEL.md §4.1 #57", "Monte Carlo path count."),
     spec!(days_per_month, "days", "days", 365.0 / 12.0, 28, 31, Real, false, "MODEL.md §0: 365/12 (tests use 30)", "Days in every model month."),
     // The miner (MODEL.md §1.2, §4.1, §4.8).
     spec!(fleet_ph_s, "fleet", "PH/s", 10_000, 10, 100_000, Real, false, "[A] MODEL.md §4.1 #16", "Existing fleet hashrate before the raise."),

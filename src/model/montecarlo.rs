@@ -6,7 +6,7 @@
 //! then Z'_1..Z'_T. A seed therefore gives the same paths on the host and in wasm, and any
 //! single path can be re-run alone ([`run_path`]).
 
-use super::assumptions::Assumptions;
+use super::assumptions::{Assumptions, MAX_MONTE_CARLO_PATHS};
 use super::market::{Drivers, MarketPath};
 use super::money::Money;
 use super::company::Terms;
@@ -118,7 +118,7 @@ pub fn run_monte_carlo(a: &Assumptions) -> MonteCarloSummary {
     let drivers = Drivers::from_assumptions(a);
     let hpc = hpc_plan(a);
     let months = drivers.timeline.months;
-    let paths = a.monte_carlo_paths.max(1);
+    let paths = a.monte_carlo_paths.clamp(1, MAX_MONTE_CARLO_PATHS);
     let n = paths as f64;
     let mut shocks = (Vec::with_capacity(months as usize), Vec::with_capacity(months as usize));
     let mut path = MarketPath::default();

@@ -20,7 +20,8 @@ impl Timeline {
 
     /// The calendar month of model month `t` (t = 0 is the month before `start`).
     pub fn month(&self, t: u32) -> YearMonth {
-        self.start.add_months(t as i32 - 1)
+        // Clamped so no t, however large, can overflow the month arithmetic.
+        self.start.add_months((t as i64 - 1).min(1_000_000) as i32)
     }
 
     /// "September 2022", for sentences.
