@@ -13,8 +13,20 @@
 //! - issue 5's URL format: [`query`]; presets and deal terms: [`presets`]
 //! - exact money and its boundary with `f64`: [`money`]
 //!
-//! The app calls [`simulate::simulate`] (or [`query::parse_query`] then `simulate`), reads
-//! [`metrics::metrics`] for the `data-metric` values and the `Scenario`'s series for charts.
+//! What the app calls:
+//! - `query::parse_query(qs) -> (Assumptions, Vec<Notice>)` and `query::to_query(&a)`: the URL.
+//! - `simulate::simulate(&a) -> Scenario`: the exact run (the central path under Monte Carlo)
+//!   plus `scenario.monte_carlo: Option<MonteCarloSummary>` when `path=montecarlo`.
+//! - `metrics::metrics(&scenario) -> Vec<Metric>`: the `data-metric` names and `data-value`s,
+//!   identical to what the host `scenario` binary prints.
+//! - Charts: `scenario.market` (hashprice, BTC, share price, machine value), `scenario.timeline`
+//!   (calendar labels), `outcomes.{loan,convertible,secured}.series` (cash, debt, shares, fleet,
+//!   inflow, outflow), `outcomes.loan.{collateral_value, loan_to_value, debt_service_coverage}`,
+//!   `outcomes.loan_breakeven_hashprice`, `scenario.breakeven_power/cash`,
+//!   `scenario.ownership_curve(max_price, points)`.
+//! - `presets::scenario_presets()`, `presets::deal_preset(id)` / `apply_deal(&current, deal)`
+//!   (with `Preset::assumed`), `presets::loadable_deal_ids()`.
+//! - `fields::FIELDS`: every control's query name, unit, default, range and doc line.
 
 pub mod assumptions;
 pub mod company;
