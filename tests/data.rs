@@ -5,7 +5,7 @@ use debt_or_dilution::data::calendar::Quarter;
 use debt_or_dilution::data::csv::parse_records;
 use debt_or_dilution::data::deals::{deals, find, parse_deals, Coupon, Instrument, QuarterField, OFFERINGS_CSV};
 use debt_or_dilution::data::families::{mappings, CollateralFamily, InstrumentFamily};
-use debt_or_dilution::data::network::{network_daily, network_monthly, last_day};
+use debt_or_dilution::data::network::{last_day, network_daily, network_monthly, parse_network_daily};
 use debt_or_dilution::data::published::published;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -26,6 +26,19 @@ fn every_row_parses_has_a_source_and_a_unique_id() {
         assert!(ids.insert(d.id.clone()), "duplicate id {}", d.id);
         assert!(d.source_url.starts_with("http://") || d.source_url.starts_with("https://"), "{}: source {:?}", d.id, d.source_url);
         assert!(!d.source_title.is_empty(), "{}: no source title", d.id);
+    }
+}
+
+#[test]
+fn the_embedded_copy_is_the_published_file_without_notes() {
+    let published = parse_records(include_str!("../data/offerings.csv")).unwrap();
+    let embedded = parse_records(OFFERINGS_CSV).unwrap();
+    assert_eq!(embedded.rows.len(), published.rows.len());
+    let notes = published.column("notes").unwrap();
+    for (e, p) in embedded.rows.iter().zip(&published.rows) {
+        let mut p = p.clone();
+        p.remove(notes);
+        assert_eq!(e, &p);
     }
 }
 
@@ -145,6 +158,12 @@ fn era_comparison_is_computed_from_the_deals() {
     assert!(now.share_ai_hpc > then.share_ai_hpc);
     assert!(then.weighted_coupon_pct.unwrap() > now.weighted_coupon_pct.unwrap());
     assert!(now.principal_usd > Decimal::from(20_000_000_000u64));
+}
+
+#[test]
+fn the_embedded_network_series_equals_the_published_csv() {
+    let published = parse_network_daily(include_str!("../data/network_daily.csv")).expect("CSV parses");
+    assert_eq!(network_daily(), published.as_slice(), "decoded bytes reproduce every CSV value exactly");
 }
 
 #[test]

@@ -135,9 +135,9 @@ fn describe_deal(d: &Deal) -> String {
         d.ticker,
         date,
         amount,
-        d.instrument_family.label().to_lowercase(),
+        d.instrument_family.label().to_ascii_lowercase(),
         d.coupon.label(),
-        d.collateral_family.label().to_lowercase()
+        d.collateral_family.label().to_ascii_lowercase()
     )
 }
 

@@ -2,6 +2,7 @@
 //! fallback, and lays out the sections. Components wire data and model results to chart
 //! functions; they compute nothing the core could.
 
+mod calculator;
 mod canvas;
 mod deal_table;
 mod figures;
@@ -29,6 +30,7 @@ pub fn start() {
 #[component]
 fn App() -> impl IntoView {
     let theme = theme::system_theme();
+    calculator::provide_calculator();
     view! {
         <header class="masthead">
             <p class="kicker">"Bitcoin miners' balance sheets, 2021–2025"</p>
@@ -41,6 +43,11 @@ fn App() -> impl IntoView {
             <ScatterFigure theme=theme/>
             <DebtStockFigure theme=theme/>
             <HistoryFigure theme=theme/>
+        </section>
+        <section class="section section-wide" aria-labelledby="calculator-heading">
+            <h2 id="calculator-heading">"Same path, three ways to pay for it"</h2>
+            <p>"The same miner raises the same amount three ways — a 2021-style loan against its machines, 2024–25-style convertible notes, or senior notes secured by a data center — and all three live through the same market. Change any assumption, or load a real deal, and watch where the damage lands: on the lender's collateral or on the shareholders."</p>
+            <calculator::Calculator theme=theme/>
         </section>
         <section class="section" aria-labelledby="deals-heading">
             <h2 id="deals-heading">"Every deal, with its source"</h2>

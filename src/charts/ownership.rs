@@ -69,19 +69,21 @@ pub fn draw_ownership<DB: DrawingBackend>(
         .draw()?;
     let coords = chart.as_coord_spec().clone();
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
-    let vline = |x: f64, text: &str| -> ChartResult<(), DB> {
+    // Reference lines, labelled one row apart so the conversion price and the cap never
+    // overlap however close they are.
+    let vline = |x: f64, text: &str, row: i32| -> ChartResult<(), DB> {
         let (sx, y0) = px((x, y_lo));
         let (_, y1) = px((x, 1.005));
         root.draw(&DashedPathElement::new(vec![(sx, y0), (sx, y1)], 5, 4, theme.muted.stroke_width(1)))?;
         let style = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Left, VPos::Top));
-        root.draw_text(text, &style, (sx + 4, y1 + 14))?;
+        root.draw_text(text, &style, (sx + 4, y1 + 14 + row * 15))?;
         Ok(())
     };
     // Cents rounded half away from zero, as prices are quoted ($20.625 shows as $20.63).
     let cents = |v: f64| format!("{:.2}", (v * 100.0).round() / 100.0);
-    vline(view.conversion_price, &format!("conversion ${}", cents(view.conversion_price)))?;
+    vline(view.conversion_price, &format!("conversion ${}", cents(view.conversion_price)), 0)?;
     if let Some(cap) = view.cap_price.filter(|c| *c < x_max) {
-        vline(cap, &format!("cap ${}", cents(cap)))?;
+        vline(cap, &format!("cap ${}", cents(cap)), 1)?;
     }
     chart.draw_series(LineSeries::new(view.curve.iter().copied(), theme.series[0].stroke_width(2)))?;
     let mut marks = Vec::new();

@@ -11,8 +11,9 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-/// The normalised deals file, as shipped in `data/` and copied into `dist/data/`.
-pub const OFFERINGS_CSV: &str = include_str!("../../data/offerings.csv");
+/// The normalised deals file as embedded: `data/offerings.csv` without its `notes` column
+/// (build.rs strips it; the page never shows the research notes, the downloads keep them).
+pub const OFFERINGS_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/offerings_embedded.csv"));
 
 /// The instrument as the source names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -177,7 +178,6 @@ pub struct Deal {
     pub source_url: String,
     pub source_title: String,
     pub confidence: Confidence,
-    pub notes: String,
 }
 
 impl Deal {
@@ -283,7 +283,6 @@ pub fn parse_deals(text: &str) -> Result<Vec<Deal>, CsvError> {
                 source_url: get(c.source_url).to_string(),
                 source_title: get(c.source_title).to_string(),
                 confidence,
-                notes: get(c.notes).to_string(),
             })
         })
         .collect()
@@ -318,7 +317,6 @@ struct Columns {
     source_url: usize,
     source_title: usize,
     confidence: usize,
-    notes: usize,
 }
 
 impl Columns {
@@ -351,7 +349,6 @@ impl Columns {
             source_url: t.column("source_url")?,
             source_title: t.column("source_title")?,
             confidence: t.column("confidence")?,
-            notes: t.column("notes")?,
         })
     }
 }

@@ -6,7 +6,6 @@
 
 use super::csv::{parse_records, CsvError};
 use super::deals::Instrument;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub const INSTRUMENT_FAMILIES_CSV: &str = include_str!("../../data/instrument_families.csv");
@@ -85,24 +84,24 @@ impl CollateralFamily {
 /// The two mapping tables, parsed.
 #[derive(Debug, Clone)]
 pub struct Mappings {
-    instrument: HashMap<String, InstrumentFamily>,
-    collateral: HashMap<String, CollateralFamily>,
+    instrument: Vec<(String, InstrumentFamily)>,
+    collateral: Vec<(String, CollateralFamily)>,
 }
 
 impl Mappings {
     /// The family of an instrument; every instrument code has a row (checked by tests).
     pub fn instrument_family(&self, instrument: Instrument) -> InstrumentFamily {
-        self.instrument.get(instrument.code()).copied().unwrap_or(InstrumentFamily::FacilitiesOther)
+        self.instrument.iter().find(|(k, _)| k == instrument.code()).map(|(_, f)| *f).unwrap_or(InstrumentFamily::FacilitiesOther)
     }
 
     /// The family of a verbatim collateral text; unmapped text is "other or unknown".
     pub fn collateral_family(&self, collateral: &str) -> CollateralFamily {
-        self.collateral.get(collateral).copied().unwrap_or(CollateralFamily::OtherUnknown)
+        self.collateral.iter().find(|(k, _)| k == collateral).map(|(_, f)| *f).unwrap_or(CollateralFamily::OtherUnknown)
     }
 
     /// Whether the collateral table has a row for this text (tests require one per deal).
     pub fn maps_collateral(&self, collateral: &str) -> bool {
-        self.collateral.contains_key(collateral)
+        self.collateral.iter().any(|(k, _)| k == collateral)
     }
 }
 
@@ -110,17 +109,17 @@ impl Mappings {
 pub fn parse_mappings(instrument_csv: &str, collateral_csv: &str) -> Result<Mappings, CsvError> {
     let t = parse_records(instrument_csv)?;
     let (ci, cf) = (t.column("instrument")?, t.column("family")?);
-    let mut instrument = HashMap::new();
+    let mut instrument = Vec::new();
     for (i, row) in t.rows.iter().enumerate() {
         let fam = InstrumentFamily::from_code(&row[cf]).ok_or_else(|| CsvError::bad(i + 2, "family", &row[cf]))?;
-        instrument.insert(row[ci].clone(), fam);
+        instrument.push((row[ci].clone(), fam));
     }
     let t = parse_records(collateral_csv)?;
     let (cc, cf) = (t.column("collateral")?, t.column("family")?);
-    let mut collateral = HashMap::new();
+    let mut collateral = Vec::new();
     for (i, row) in t.rows.iter().enumerate() {
         let fam = CollateralFamily::from_code(&row[cf]).ok_or_else(|| CsvError::bad(i + 2, "family", &row[cf]))?;
-        collateral.insert(row[cc].clone(), fam);
+        collateral.push((row[cc].clone(), fam));
     }
     Ok(Mappings { instrument, collateral })
 }

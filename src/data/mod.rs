@@ -7,6 +7,7 @@ pub mod csv;
 pub mod deals;
 pub mod families;
 pub mod network;
+pub mod network_codec;
 pub mod aggregates;
 pub mod published;
 pub mod history;

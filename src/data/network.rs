@@ -7,11 +7,13 @@
 
 use super::calendar::{Day, YearMonth};
 use super::csv::{parse_records, CsvError};
+use super::network_codec::{decode, SCALES};
 use crate::model::mining;
 use std::sync::OnceLock;
 
-/// The normalised file, as shipped in `data/` and copied into `dist/`.
-pub const NETWORK_DAILY_CSV: &str = include_str!("../../data/network_daily.csv");
+/// The embedded copy of `data/network_daily.csv`, in the compact form of
+/// [`super::network_codec`] (made by `build.rs`; the CSV is what readers download).
+pub const NETWORK_DAILY_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/network_daily.bin"));
 
 /// One day of network data.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -68,11 +70,29 @@ pub fn parse_network_daily(text: &str) -> Result<Vec<NetworkDay>, CsvError> {
         .collect()
 }
 
-/// The embedded daily series, parsed once. The embedded file is checked by the test suite,
-/// so a parse failure here is a build defect, not reader input.
+/// Decodes the compact embedded form; `None` if it is malformed.
+pub fn decode_network_daily(bytes: &[u8]) -> Option<Vec<NetworkDay>> {
+    let (first, [issued, fees, hashrate, price]) = decode(bytes)?;
+    (0..issued.len())
+        .map(|i| {
+            let value = |column: &[i64], k: usize| column[i] as f64 / SCALES[k];
+            let hashrate_eh_s = value(&hashrate, 2);
+            (hashrate_eh_s > 0.0).then(|| NetworkDay {
+                day: Day::from_days_since_epoch(first + i as i64),
+                issued_btc: value(&issued, 0),
+                fees_btc: value(&fees, 1),
+                hashrate_eh_s,
+                btc_price_usd: value(&price, 3),
+            })
+        })
+        .collect()
+}
+
+/// The embedded daily series, decoded once. The test suite checks it equals the CSV exactly,
+/// so a failure here is a build defect, not reader input.
 pub fn network_daily() -> &'static [NetworkDay] {
     static DAYS: OnceLock<Vec<NetworkDay>> = OnceLock::new();
-    DAYS.get_or_init(|| parse_network_daily(NETWORK_DAILY_CSV).expect("embedded network_daily.csv is valid"))
+    DAYS.get_or_init(|| decode_network_daily(NETWORK_DAILY_BIN).expect("embedded network data is valid"))
 }
 
 /// Monthly means of the daily values (hashprice averaged day by day, as MODEL.md §1.5 and

@@ -15,6 +15,8 @@ pub enum MetricKind {
     Month,
     /// $/PH/s/day.
     Hashprice,
+    /// A share price, in dollars and cents.
+    Price,
     /// PH/s.
     Hashrate,
     /// Shares or machines.
@@ -33,6 +35,8 @@ pub fn kind_of(name: &str) -> MetricKind {
         MetricKind::Month
     } else if name.contains("hashprice") {
         MetricKind::Hashprice
+    } else if name.ends_with("-price") {
+        MetricKind::Price
     } else if name.ends_with("-ph") {
         MetricKind::Hashrate
     } else if name.contains("dscr") {
@@ -97,6 +101,61 @@ pub fn month(t: u32, start: YearMonth) -> String {
     format!("month {t} ({} {})", m.month_name(), m.year)
 }
 
+/// What a metric is called on screen.
+pub fn label_of(name: &str) -> &'static str {
+    match name {
+        "breakeven-hashprice" => "Power-only breakeven hashprice",
+        "breakeven-hashprice-cash" => "Cash breakeven hashprice",
+        "loan-breakeven-hashprice" => "Hashprice at which the loan's coverage is 1",
+        "loan-payment" => "Monthly payment",
+        "loan-ltv-closing" => "Loan-to-value at closing",
+        "loan-under-collateralised" => "Fleet too small to secure the loan",
+        "loan-min-dscr" => "Lowest debt service coverage",
+        "loan-default-month" => "Default",
+        "loan-seized-ph" => "Machines seized",
+        "loan-seized-machines" => "Machines seized (count)",
+        "loan-recovery" => "Lender's recovery",
+        "loan-deficiency" => "Shortfall after seizure",
+        "loan-interest-paid" => "Interest paid",
+        "loan-debt-service" => "Debt service paid",
+        "loan-cash-end" | "convert-cash-end" | "secured-cash-end" => "Cash at the end",
+        "loan-nav" | "convert-nav" | "secured-nav" => "Net asset value at the end",
+        "loan-equity-value" | "convert-equity-value" | "secured-equity-value" => "Value to today's owners",
+        "loan-ownership-retained" | "convert-ownership-retained" | "secured-ownership-retained" => "Ownership kept",
+        "loan-dilution-total" | "secured-dilution-total" => "Total dilution",
+        "convert-conversion-price" => "Conversion price",
+        "convert-conversion-rate" => "Conversion rate",
+        "convert-shares-if-converted" => "Shares if converted",
+        "convert-event-month" => "Notes settle",
+        "convert-converted" => "Converted",
+        "convert-shares-issued" => "Shares issued on conversion",
+        "convert-capped-call-value" => "Capped call's value",
+        "convert-dilution-reported" => "Dilution as reported at issue",
+        "convert-dilution" => "Dilution at conversion, after the capped call",
+        "convert-dilution-total" => "Total dilution, rescue shares included",
+        "convert-refinancing-wall" => "Refinancing wall",
+        "convert-rescue-shares" => "Rescue shares sold",
+        "convert-coupons-paid" => "Coupons paid",
+        "convert-principal-paid" => "Principal repaid in cash",
+        "convert-default-month" => "Default on the notes",
+        "secured-interest-paid" => "Interest paid",
+        "secured-principal-paid" => "Principal repaid",
+        "secured-default-month" => "Default",
+        "secured-balloon-wall" => "Balloon shortfall",
+        "secured-deficiency" => "Holders' shortfall",
+        "hpc-mw" => "AI/HPC capacity built",
+        "hpc-noi-total" => "AI/HPC operating income",
+        "mc-paths" => "Paths",
+        "mc-default-probability" => "Loan defaults",
+        "mc-secured-default-probability" => "Secured notes default",
+        "mc-conversion-probability" => "Convertible converts",
+        "mc-wall-probability" => "Convertible hits a refinancing wall",
+        "mc-dilution-median" => "Median total dilution",
+        "mc-dilution-p90" => "Total dilution, 90th percentile",
+        _ => "",
+    }
+}
+
 /// The on-screen text of a metric's raw value; "—" when it does not apply.
 pub fn display(name: &str, raw: &str, start: YearMonth) -> String {
     if raw.is_empty() {
@@ -112,6 +171,7 @@ pub fn display(name: &str, raw: &str, start: YearMonth) -> String {
         MetricKind::Ratio => format!("{:.2}×", v),
         MetricKind::Month => month(v as u32, start),
         MetricKind::Hashprice => format!("${:.2}/PH/s/day", v),
+        MetricKind::Price => format!("${:.2}", v),
         MetricKind::Hashrate => format!("{} PH/s", thousands(v.round() as u64)),
         MetricKind::Count => thousands(v.round().max(0.0) as u64),
         MetricKind::PerThousand => format!("{:.4} per $1,000", v),
@@ -120,9 +180,40 @@ pub fn display(name: &str, raw: &str, start: YearMonth) -> String {
     }
 }
 
+/// A number as typed into a field: no trailing zeros, no exponent ("37.5", "250000000").
+pub fn plain_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{:.4}", v);
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Reads what someone typed into a number field: thousands separators, spaces and a trailing
+/// percent sign are allowed; anything else (words, NaN, infinities, overflow) is `None`.
+pub fn parse_typed(text: &str) -> Option<f64> {
+    let cleaned: String =
+        text.trim().trim_end_matches('%').chars().filter(|c| *c != ',' && *c != '_' && !c.is_whitespace()).collect();
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_numbers() {
+        assert_eq!(parse_typed("1,000,000"), Some(1e6));
+        assert_eq!(parse_typed(" 37.5% "), Some(37.5));
+        assert_eq!(parse_typed("NaN"), None);
+        assert_eq!(parse_typed("inf"), None);
+        assert_eq!(parse_typed("1e400"), None);
+        assert_eq!(parse_typed("abc"), None);
+        assert_eq!(plain_number(250_000_000.0), "250000000");
+        assert_eq!(plain_number(37.5), "37.5");
+        assert_eq!(plain_number(6.0 / 12.0 * 12.0), "6");
+    }
 
     #[test]
     fn metrics_read_as_people_write_them() {
@@ -138,10 +229,14 @@ mod tests {
             ("loan-seized-ph", "1000", "1,000 PH/s"),
             ("convert-shares-issued", "54285714.29", "54,285,714"),
             ("convert-conversion-rate", "62.3733", "62.3733 per $1,000"),
+            ("convert-conversion-price", "20.63", "$20.63"),
             ("convert-refinancing-wall", "", "—"),
             ("loan-cash-end", "-5000000", "−$5.0M"),
             ("mc-default-probability", "0.0045", "0.45%"),
         ];
+        for name in crate::model::metrics::metric_names() {
+            assert!(!label_of(name).is_empty(), "{name} has no label");
+        }
         for (name, raw, shown) in cases {
             assert_eq!(display(name, raw, start), shown, "{name} = {raw:?}");
         }

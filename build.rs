@@ -1,0 +1,64 @@
+//! Prepares the embedded copies of the data, smaller than the published files:
+//! - the deals: `data/offerings.csv` minus the research `notes` column, which the page never
+//!   shows (the downloadable files keep it);
+//! - the daily network data: `data/network_daily.csv` as scaled integers, delta-encoded in
+//!   zigzag varints (the format is read by `src/data/network_codec.rs`, which documents it).
+//!   Build-time checks make sure every value is exactly representable and the days consecutive.
+
+#[path = "src/data/csv.rs"]
+#[allow(dead_code)]
+mod csv;
+#[path = "src/data/calendar.rs"]
+#[allow(dead_code)]
+mod calendar;
+#[path = "src/data/network_codec.rs"]
+#[allow(dead_code)]
+mod network_codec;
+
+use std::{env, fs, path::PathBuf};
+
+fn main() {
+    println!("cargo:rerun-if-changed=data/offerings.csv");
+    println!("cargo:rerun-if-changed=data/network_daily.csv");
+    println!("cargo:rerun-if-changed=src/data/csv.rs");
+    println!("cargo:rerun-if-changed=src/data/calendar.rs");
+    println!("cargo:rerun-if-changed=src/data/network_codec.rs");
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR is set"));
+    deals(&out_dir);
+    network(&out_dir);
+}
+
+fn network(out_dir: &std::path::Path) {
+    let text = fs::read_to_string("data/network_daily.csv").expect("data/network_daily.csv is readable");
+    let table = csv::parse_records(&text).expect("data/network_daily.csv parses");
+    let col = |n: &str| table.column(n).expect("network column");
+    let (cd, ci, cf, ch, cp) = (col("date"), col("iss_btc"), col("fee_btc"), col("hashrate_ehs"), col("price_usd"));
+    let mut first_day = None;
+    let mut columns: [Vec<i64>; 4] = Default::default();
+    for (i, row) in table.rows.iter().enumerate() {
+        let day = calendar::Day::parse(&row[cd]).expect("network date").days_since_epoch();
+        let first = *first_day.get_or_insert(day);
+        assert_eq!(day, first + i as i64, "network_daily.csv: days must be consecutive ({})", row[cd]);
+        for (k, (c, scale)) in [(ci, network_codec::SCALES[0]), (cf, network_codec::SCALES[1]), (ch, network_codec::SCALES[2]), (cp, network_codec::SCALES[3])].into_iter().enumerate() {
+            let v: f64 = row[c].parse().expect("network number");
+            let scaled = (v * scale).round();
+            assert!((scaled / scale - v).abs() < 1e-9, "network_daily.csv: {} is not a multiple of 1/{scale}", row[c]);
+            columns[k].push(scaled as i64);
+        }
+    }
+    let bytes = network_codec::encode(first_day.unwrap_or(0), &columns);
+    fs::write(out_dir.join("network_daily.bin"), bytes).expect("write the embedded network file");
+}
+
+fn deals(out_dir: &std::path::Path) {
+    let text = fs::read_to_string("data/offerings.csv").expect("data/offerings.csv is readable");
+    let table = csv::parse_records(&text).expect("data/offerings.csv parses");
+    let keep: Vec<usize> = (0..table.header.len()).filter(|i| table.header[*i] != "notes").collect();
+    let mut out = String::new();
+    for row in std::iter::once(&table.header).chain(table.rows.iter()) {
+        let fields: Vec<String> = keep.iter().map(|i| csv::quote(&row[*i])).collect();
+        out.push_str(&fields.join(","));
+        out.push('\n');
+    }
+    fs::write(out_dir.join("offerings_embedded.csv"), out).expect("write the embedded deals file");
+}

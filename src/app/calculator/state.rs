@@ -1,0 +1,135 @@
+//! The calculator's state: the page's scenario, the one in the URL.
+//!
+//! Rule (issue 6): the calculator owns the page's scenario. It is read from the query string
+//! once at start (through the core's parser, so the browser and the host `scenario` binary
+//! agree), written back with `history.replaceState` on every change (no history entry, no
+//! scroll), and run through the model exactly once per change ([`CalculatorState::scenario`]
+//! is a memo every output and chart shares). Narrative sections keep their own local scenarios
+//! and copy them in here with [`CalculatorState::load`].
+
+use crate::model::assumptions::Assumptions;
+use crate::model::fields::FieldSpec;
+use crate::model::presets::Preset;
+use crate::model::query::{parse_query, to_query, Notice};
+use crate::model::simulate::{simulate, Scenario};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What was loaded from a preset, for the banner above the controls.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedPreset {
+    pub title: String,
+    pub description: String,
+    /// Query names of terms the dataset does not give (marked "assumed").
+    pub assumed: Vec<&'static str>,
+    pub source_url: Option<String>,
+    pub source_title: Option<String>,
+}
+
+/// Shared through context by every calculator component.
+#[derive(Clone, Copy)]
+pub struct CalculatorState {
+    pub assumptions: RwSignal<Assumptions>,
+    /// What the URL parser replaced or clamped, shown until the reader changes something.
+    pub notices: RwSignal<Vec<Notice>>,
+    pub preset: RwSignal<Option<LoadedPreset>>,
+    /// The one model run of the current assumptions.
+    pub scenario: Memo<Arc<Scenario>>,
+}
+
+/// The page's query string without the leading `?`.
+fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map(|s| s.trim_start_matches('?').to_string())
+        .unwrap_or_default()
+}
+
+impl CalculatorState {
+    /// Reads the URL and starts keeping it in sync.
+    pub fn from_url() -> Self {
+        let (assumptions, notices) = parse_query(&current_query());
+        let preset = assumptions.deal.as_deref().and_then(|id| crate::model::presets::deal_preset(id).ok()).map(|p| loaded(&p));
+        let assumptions = RwSignal::new(assumptions);
+        let scenario = Memo::new(move |_| Arc::new(simulate(&assumptions.get())));
+        let state = Self { assumptions, notices: RwSignal::new(notices), preset: RwSignal::new(preset), scenario };
+        Effect::new(move |previous: Option<()>| {
+            let query = to_query(&assumptions.get());
+            if previous.is_some() {
+                replace_query(&query);
+            }
+        });
+        state
+    }
+
+    /// Sets one numeric field from its on-screen (URL) units, clamped to its range.
+    pub fn set_field(&self, spec: &'static FieldSpec, shown: f64) {
+        let Some(value) = spec.clamp(spec.from_query_number(shown)) else { return };
+        self.assumptions.update(|a| {
+            (spec.set)(a, value);
+            let mut fixes = Vec::new();
+            a.enforce_cross_field(&mut fixes);
+        });
+        self.notices.set(Vec::new());
+    }
+
+    /// Changes the assumptions with a closure (choices, flags, months).
+    pub fn change(&self, f: impl FnOnce(&mut Assumptions)) {
+        self.assumptions.update(|a| {
+            f(a);
+            let mut fixes = Vec::new();
+            a.enforce_cross_field(&mut fixes);
+        });
+        self.notices.set(Vec::new());
+    }
+
+    /// Puts the given fields back to their defaults.
+    pub fn reset(&self, fields: &[&'static FieldSpec]) {
+        let defaults = Assumptions::default();
+        self.change(|a| {
+            for spec in fields {
+                (spec.set)(a, (spec.get)(&defaults));
+            }
+        });
+    }
+
+    /// Back to the default scenario.
+    pub fn reset_all(&self) {
+        self.assumptions.set(Assumptions::default());
+        self.preset.set(None);
+        self.notices.set(Vec::new());
+    }
+
+    /// Loads a preset (a story scenario or a deal's terms).
+    pub fn load(&self, preset: &Preset) {
+        self.assumptions.set(preset.assumptions.clone());
+        self.preset.set(Some(loaded(preset)));
+        self.notices.set(Vec::new());
+    }
+}
+
+fn loaded(p: &Preset) -> LoadedPreset {
+    LoadedPreset {
+        title: p.title.clone(),
+        description: p.description.clone(),
+        assumed: p.assumed.clone(),
+        source_url: p.source_url.clone(),
+        source_title: p.source_title.clone(),
+    }
+}
+
+/// Replaces the URL's query without adding a history entry or scrolling.
+fn replace_query(query: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}?{query}{hash}")));
+    }
+}
+
+/// The state, from context (every calculator component is inside the provider).
+pub fn use_calculator() -> CalculatorState {
+    expect_context::<CalculatorState>()
+}
