@@ -6,7 +6,9 @@
 //   const browser = await launchChromium();
 //   const run = await openPage(browser, site.url, { width: 360 });
 //   await run.waitForApp();
-//   ... run.canvases(), run.horizontalOverflow(), run.screenshot('name'), run.assertClean()
+//   ... run.canvases(), run.horizontalOverflow(), run.screenshot('name'), run.axe(), run.assertClean()
+//
+// A second origin (a parent page for embeds) is another startStaticServer({ root, base: '/' }).
 //
 // The build is made once by scripts/test.sh (phase "release build") into $E2E_DIST.
 import { existsSync } from 'node:fs';

@@ -1,13 +1,16 @@
 // One page load of the explainer with everything the end-to-end tests watch for: console errors,
 // page errors, CSP violations, requests off the page's origin, failed requests; plus the checks
 // that read the page back (charts really drawn, no horizontal scroll) and full-page screenshots.
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const OUTPUT = path.join(ROOT, 'test-output');
 export const SCREENSHOTS = path.join(OUTPUT, 'screenshots');
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 // Runs in the page before any of its scripts: records CSP violations as the browser reports them.
 const RECORD_CSP_VIOLATIONS = () => {
@@ -236,6 +239,23 @@ export async function openPage(browser, url, options = {}) {
     async assertClean(options) {
       const problems = await run.problems(options);
       if (problems.length) throw new Error(`${problems.length} problem(s) on ${url} at ${width} px:\n  ${problems.join('\n  ')}`);
+    },
+
+    /**
+     * Runs axe-core (npm) on the page and returns its violations (id, impact, help, targets).
+     * axe is evaluated through the DevTools protocol: a <script> tag (page.addScriptTag) would
+     * itself be blocked by the strict CSP.
+     */
+    async axe(options = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }) {
+      const hasAxe = await page.evaluate(() => typeof window.axe !== 'undefined');
+      if (!hasAxe) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+      const result = await page.evaluate((opts) => window.axe.run(document, opts), options);
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 10),
+      }));
     },
 
     /** Waits for recorded response bodies (recordBodies) and returns the responses. */
