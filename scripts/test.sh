@@ -55,7 +55,7 @@ phase "release build" release_build
 build_ok=${results[-1]}
 
 if [ "$build_ok" = "passed" ]; then
-  mkdir -p test-output
+  rm -rf test-output/screenshots && mkdir -p test-output
   phase "end-to-end" node --test --test-concurrency=1 tests/e2e/*.test.mjs
   phase "size check" node tests/e2e/size.mjs
 else
@@ -68,6 +68,9 @@ echo "==== test summary (setup ${setup_time}, total $(elapsed "$total_start"))"
 for i in "${!names[@]}"; do
   printf '  %-22s %-8s %s\n' "${names[$i]}" "${times[$i]}" "${results[$i]}"
 done
+if compgen -G "test-output/screenshots/*.png" >/dev/null; then
+  echo "  screenshots: $(ls test-output/screenshots/*.png | sed "s#^#$ROOT/#" | tr '\n' ' ')"
+fi
 passed=$(( ${#names[@]} - failed ))
 echo "phases: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -46,7 +46,6 @@ for (const viewport of VIEWPORTS) {
       }
 
       const shot = await run.screenshot(`page-${viewport.width}.png`);
-      t.diagnostic(`screenshot: ${shot}`);
       console.error(`screenshot (${viewport.width} px): ${shot}`);
 
       await run.assertClean();
