@@ -1,6 +1,7 @@
 //! Prepares the embedded copies of the data, smaller than the published files:
-//! - the deals: `data/offerings.csv` minus the research `notes` column, which the page never
-//!   shows (the downloadable files keep it);
+//! - the deals: `data/offerings.csv` minus the research `notes`, the long `source_title` and
+//!   the columns the page does not use or derives (it links each source by its domain; the
+//!   downloadable files keep everything);
 //! - the daily network data: `data/network_daily.csv` as scaled integers, delta-encoded in
 //!   zigzag varints (the format is read by `src/data/network_codec.rs`, which documents it).
 //!   Build-time checks make sure every value is exactly representable and the days consecutive.
@@ -53,10 +54,16 @@ fn network(out_dir: &std::path::Path) {
 fn deals(out_dir: &std::path::Path) {
     let text = fs::read_to_string("data/offerings.csv").expect("data/offerings.csv is readable");
     let table = csv::parse_records(&text).expect("data/offerings.csv parses");
-    let keep: Vec<usize> = (0..table.header.len()).filter(|i| table.header[*i] != "notes").collect();
+    // Prose the page does not show, and columns it derives (date precision is the date's own
+    // length; a fixed or range coupon's text repeats its numbers).
+    let dropped = ["notes", "source_title", "announced_precision", "closed_precision", "initial_usd"];
+    let keep: Vec<usize> = (0..table.header.len()).filter(|i| !dropped.contains(&table.header[*i].as_str())).collect();
+    let kind = table.column("coupon_kind").expect("coupon_kind column");
+    let text = table.column("coupon_text").expect("coupon_text column");
     let mut out = String::new();
-    for row in std::iter::once(&table.header).chain(table.rows.iter()) {
-        let fields: Vec<String> = keep.iter().map(|i| csv::quote(&row[*i])).collect();
+    for (r, row) in std::iter::once(&table.header).chain(table.rows.iter()).enumerate() {
+        let blank = r > 0 && row[kind] != "floating";
+        let fields: Vec<String> = keep.iter().map(|i| if *i == text && blank { String::new() } else { csv::quote(&row[*i]) }).collect();
         out.push_str(&fields.join(","));
         out.push('\n');
     }

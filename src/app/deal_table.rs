@@ -4,6 +4,7 @@
 
 use crate::charts::frame::usd_precise;
 use crate::data::aggregates::Era;
+use crate::data::ordering::sort_small;
 use crate::data::deals::{deals, Deal};
 use crate::data::families::InstrumentFamily;
 use leptos::prelude::*;
@@ -109,9 +110,15 @@ pub fn DealTable() -> impl IntoView {
     let family = RwSignal::new(String::new());
     let period = RwSignal::new(String::new());
 
-    let mut tickers: Vec<(String, String)> = deals().iter().map(|d| (d.ticker.clone(), d.issuer.clone())).collect();
-    tickers.sort();
-    tickers.dedup_by(|a, b| a.0 == b.0);
+    let mut tickers: Vec<(String, String)> = Vec::new();
+    for d in deals() {
+        if !tickers.iter().any(|(t, _)| *t == d.ticker) {
+            tickers.push((d.ticker.clone(), d.issuer.clone()));
+        }
+    }
+    let mut order: Vec<usize> = (0..tickers.len()).collect();
+    sort_small(&mut order, &|a, b| tickers[*a].0.cmp(&tickers[*b].0));
+    let tickers: Vec<(String, String)> = order.into_iter().map(|i| tickers[i].clone()).collect();
 
     let rows = Memo::new(move |_| {
         let (column, ascending) = sort.get();
@@ -128,7 +135,7 @@ pub fn DealTable() -> impl IntoView {
                     }
             })
             .collect();
-        list.sort_by(|a, b| column.compare(&deals()[*a], &deals()[*b], ascending));
+        sort_small(&mut list, &|a, b| column.compare(&deals()[*a], &deals()[*b], ascending));
         list
     });
 
@@ -198,7 +205,7 @@ pub fn DealTable() -> impl IntoView {
                                 <td title=d.collateral.clone()>{d.collateral_family.label()}</td>
                                 <td>{proceeds_label(&d.use_of_proceeds)}</td>
                                 <td><span class=format!("confidence confidence-{confidence}")>{confidence}</span></td>
-                                <td><a href=d.source_url.clone() rel="noopener noreferrer" target="_blank" title=d.source_title.clone()>"source"</a></td>
+                                <td><a href=d.source_url.clone() rel="noopener noreferrer" target="_blank">{d.source_host().to_string()}</a></td>
                             </tr>
                         }
                     }/>

@@ -126,7 +126,19 @@ fn marker(family: CollateralFamily, r: f64) -> Vec<(i32, i32)> {
     let r = r.max(2.5);
     let pts: Vec<(f64, f64)> = match family {
         CollateralFamily::MachinesOrBitcoin => {
-            (0..24).map(|k| std::f64::consts::TAU * k as f64 / 24.0).map(|a| (r * a.cos(), r * a.sin())).collect()
+            // A 24-gon, stepped by rotation (cos and sin of 15°) rather than calling the
+            // trigonometric functions, which would add their argument-reduction code to the
+            // bundle for one shape.
+            const COS_15: f64 = 0.965_925_826_289_068_3;
+            const SIN_15: f64 = 0.258_819_045_102_521_7;
+            let (mut x, mut y) = (r, 0.0);
+            (0..24)
+                .map(|_| {
+                    let point = (x, y);
+                    (x, y) = (x * COS_15 - y * SIN_15, x * SIN_15 + y * COS_15);
+                    point
+                })
+                .collect()
         }
         CollateralFamily::Unsecured => {
             let s = r * 0.886; // same area as the circle
@@ -208,7 +220,7 @@ pub fn draw_scatter<DB: DrawingBackend>(
     let max_radius = (w as f64 / 42.0).clamp(9.0, 22.0);
     // Largest first, so small deals are drawn on top and stay visible.
     let mut order: Vec<usize> = (0..view.points.len()).collect();
-    order.sort_by(|a, b| {
+    crate::data::ordering::sort_small(&mut order, &|a, b| {
         let pa = view.points[*a].principal_usd.unwrap_or(0.0);
         let pb = view.points[*b].principal_usd.unwrap_or(0.0);
         pb.total_cmp(&pa)

@@ -27,10 +27,12 @@ impl QuarterIssuance {
 
     /// Distinct issuers (tickers) in the quarter.
     pub fn issuers(&self, deals: &[Deal]) -> usize {
-        let mut tickers: Vec<&str> =
-            deals.iter().filter(|d| self.deal_ids.contains(&d.id)).map(|d| d.ticker.as_str()).collect();
-        tickers.sort_unstable();
-        tickers.dedup();
+        let mut tickers: Vec<&str> = Vec::new();
+        for d in deals.iter().filter(|d| self.deal_ids.contains(&d.id)) {
+            if !tickers.contains(&d.ticker.as_str()) {
+                tickers.push(&d.ticker);
+            }
+        }
         tickers.len()
     }
 }

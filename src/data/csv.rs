@@ -48,7 +48,7 @@ impl fmt::Display for CsvError {
                 write!(f, "line {line}: {found} fields where the header has {expected}")
             }
             Self::MissingColumn(c) => write!(f, "no column named {c}"),
-            Self::BadValue { line, column, value } => write!(f, "line {line}: {column} = {value:?} is not valid"),
+            Self::BadValue { line, column, value } => write!(f, "line {line}: {column} = \"{value}\" is not valid"),
         }
     }
 }

@@ -11,8 +11,9 @@ use rust_decimal::Decimal;
 use std::str::FromStr;
 use std::sync::OnceLock;
 
-/// The normalised deals file as embedded: `data/offerings.csv` without its `notes` column
-/// (build.rs strips it; the page never shows the research notes, the downloads keep them).
+/// The normalised deals file as embedded: `data/offerings.csv` without its `notes` and
+/// `source_title` columns (build.rs strips them to keep the bundle small; the page links each
+/// source by its domain, and the downloadable files keep both columns).
 pub const OFFERINGS_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/offerings_embedded.csv"));
 
 /// The instrument as the source names it.
@@ -155,8 +156,6 @@ pub struct Deal {
     pub instrument: Instrument,
     /// Final principal including exercised options, US dollars.
     pub principal_usd: Option<Decimal>,
-    /// The size first announced, US dollars.
-    pub initial_usd: Option<Decimal>,
     pub coupon: Coupon,
     pub maturity: Maturity,
     pub conversion_price_usd: Option<Decimal>,
@@ -176,7 +175,6 @@ pub struct Deal {
     /// Kept for reference, out of every debt total (an equity sale, a restructuring).
     pub reference_only: bool,
     pub source_url: String,
-    pub source_title: String,
     pub confidence: Confidence,
 }
 
@@ -184,6 +182,13 @@ impl Deal {
     /// The month the notes were issued: the closing month, else the announced month.
     pub fn closing_month(&self) -> Option<YearMonth> {
         self.closed.and_then(PartialDate::year_month).or_else(|| self.announced.and_then(PartialDate::year_month))
+    }
+
+    /// The source's domain, e.g. `stocktitan.net`: how the page names a link.
+    pub fn source_host(&self) -> &str {
+        let rest = self.source_url.split_once("://").map(|(_, r)| r).unwrap_or(&self.source_url);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+        host.strip_prefix("www.").unwrap_or(host)
     }
 
     /// Counts in debt totals: not reference-only and with a known principal.
@@ -266,7 +271,6 @@ pub fn parse_deals(text: &str) -> Result<Vec<Deal>, CsvError> {
                 quarter,
                 instrument,
                 principal_usd: dec(c.principal, "principal_usd")?,
-                initial_usd: dec(c.initial, "initial_usd")?,
                 coupon,
                 maturity,
                 conversion_price_usd: dec(c.conversion_price, "conversion_price_usd")?,
@@ -281,7 +285,6 @@ pub fn parse_deals(text: &str) -> Result<Vec<Deal>, CsvError> {
                 use_of_proceeds: get(c.use_of_proceeds).to_string(),
                 reference_only,
                 source_url: get(c.source_url).to_string(),
-                source_title: get(c.source_title).to_string(),
                 confidence,
             })
         })
@@ -298,7 +301,6 @@ struct Columns {
     quarter: usize,
     instrument: usize,
     principal: usize,
-    initial: usize,
     coupon_kind: usize,
     coupon_min: usize,
     coupon_max: usize,
@@ -315,7 +317,6 @@ struct Columns {
     use_of_proceeds: usize,
     reference_only: usize,
     source_url: usize,
-    source_title: usize,
     confidence: usize,
 }
 
@@ -330,7 +331,6 @@ impl Columns {
             quarter: t.column("quarter")?,
             instrument: t.column("instrument")?,
             principal: t.column("principal_usd")?,
-            initial: t.column("initial_usd")?,
             coupon_kind: t.column("coupon_kind")?,
             coupon_min: t.column("coupon_min_pct")?,
             coupon_max: t.column("coupon_max_pct")?,
@@ -347,7 +347,6 @@ impl Columns {
             use_of_proceeds: t.column("use_of_proceeds")?,
             reference_only: t.column("reference_only")?,
             source_url: t.column("source_url")?,
-            source_title: t.column("source_title")?,
             confidence: t.column("confidence")?,
         })
     }
@@ -356,7 +355,7 @@ impl Columns {
 /// All deals, in dataset order, parsed once. The embedded file is checked by the test suite.
 pub fn deals() -> &'static [Deal] {
     static DEALS: OnceLock<Vec<Deal>> = OnceLock::new();
-    DEALS.get_or_init(|| parse_deals(OFFERINGS_CSV).expect("embedded offerings.csv is valid"))
+    DEALS.get_or_init(|| parse_deals(OFFERINGS_CSV).ok().expect("embedded offerings.csv is valid"))
 }
 
 /// The deal with this dataset id.

@@ -128,6 +128,6 @@ pub fn parse_mappings(instrument_csv: &str, collateral_csv: &str) -> Result<Mapp
 pub fn mappings() -> &'static Mappings {
     static MAPPINGS: OnceLock<Mappings> = OnceLock::new();
     MAPPINGS.get_or_init(|| {
-        parse_mappings(INSTRUMENT_FAMILIES_CSV, COLLATERAL_FAMILIES_CSV).expect("embedded mapping tables are valid")
+        parse_mappings(INSTRUMENT_FAMILIES_CSV, COLLATERAL_FAMILIES_CSV).ok().expect("embedded mapping tables are valid")
     })
 }

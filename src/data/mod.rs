@@ -8,6 +8,7 @@ pub mod deals;
 pub mod families;
 pub mod network;
 pub mod network_codec;
+pub mod ordering;
 pub mod aggregates;
 pub mod published;
 pub mod history;

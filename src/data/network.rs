@@ -49,9 +49,7 @@ pub fn parse_network_daily(text: &str) -> Result<Vec<NetworkDay>, CsvError> {
         .map(|(i, row)| {
             let line = i + 2;
             let num = |c: usize, name: &str| -> Result<f64, CsvError> {
-                row[c]
-                    .parse::<f64>()
-                    .ok()
+                crate::model::number::parse_number(&row[c])
                     .filter(|v| v.is_finite() && *v >= 0.0)
                     .ok_or_else(|| CsvError::bad(line, name, &row[c]))
             };

@@ -2,9 +2,11 @@
 //! read here). The published CSV is 65 KB; this is about 16 KB and compresses to 12 KB.
 //!
 //! Format: varint(first day, days since 1970-01-01), varint(row count), then four columns —
-//! issued BTC × 1000, fees BTC × 100, hashrate EH/s × 100, price USD × 1 — each as the row
-//! count of zigzag-varint deltas from the previous value (the first from 0). Values are exact:
-//! the build refuses a CSV value that is not a multiple of its column's step.
+//! issued BTC × 1000, fees BTC × 100, hashrate EH/s × 100, price USD × 1 — each as
+//! varint(the column's greatest common divisor) followed by the row count of zigzag-varint
+//! deltas of value / divisor (the first from 0). Issued BTC is always a whole number of block
+//! subsidies, so its divisor turns it into small block counts. Values are exact: the build
+//! refuses a CSV value that is not a multiple of its column's step.
 
 /// Each column's scale: stored integer = value × scale.
 pub const SCALES: [f64; 4] = [1000.0, 100.0, 100.0, 1.0];
@@ -15,10 +17,12 @@ pub fn encode(first_day: i64, columns: &[Vec<i64>; 4]) -> Vec<u8> {
     put(&mut out, zigzag(first_day));
     put(&mut out, columns[0].len() as u64);
     for column in columns {
+        let divisor = column.iter().fold(0i64, |g, v| gcd(g, v.abs())).max(1);
+        put(&mut out, divisor as u64);
         let mut previous = 0i64;
         for v in column {
-            put(&mut out, zigzag(v - previous));
-            previous = *v;
+            put(&mut out, zigzag(v / divisor - previous));
+            previous = v / divisor;
         }
     }
     out
@@ -34,13 +38,18 @@ pub fn decode(bytes: &[u8]) -> Option<(i64, [Vec<i64>; 4])> {
     }
     let mut columns: [Vec<i64>; 4] = Default::default();
     for column in columns.iter_mut() {
+        let divisor = i64::try_from(take(bytes, &mut at)?).ok().filter(|d| *d > 0)?;
         let mut value = 0i64;
         for _ in 0..rows {
             value = value.checked_add(unzigzag(take(bytes, &mut at)?))?;
-            column.push(value);
+            column.push(value.checked_mul(divisor)?);
         }
     }
     (at == bytes.len()).then_some((first_day, columns))
+}
+
+fn gcd(a: i64, b: i64) -> i64 {
+    if b == 0 { a } else { gcd(b, a % b) }
 }
 
 fn zigzag(v: i64) -> u64 {

@@ -37,6 +37,7 @@ pub mod loan;
 pub mod market;
 pub mod metrics;
 pub mod mining;
+pub mod number;
 pub mod money;
 pub mod montecarlo;
 pub mod presets;

@@ -140,7 +140,7 @@ fn maturity_months(closing: Option<YearMonth>, maturity: &Maturity) -> Option<u3
         Maturity::Date(date) => closing?.months_until(PartialDate::year_month(*date)?),
         Maturity::Text(text) => {
             let mut words = text.split_whitespace();
-            let count: f64 = words.next()?.parse().ok()?;
+            let count: f64 = super::number::parse_number(words.next()?)?;
             let unit = words.next()?.trim_end_matches(|c: char| !c.is_alphabetic());
             match unit {
                 "month" | "months" => count as i32,
@@ -244,13 +244,30 @@ pub fn apply_deal(current: &Assumptions, deal: &Deal) -> Result<Preset, DealPres
     Ok(Preset {
         id: deal.id.clone(),
         title: format!("{} {}", deal.issuer, deal.closing_month().map(|m| m.to_string()).unwrap_or_default()),
-        description: deal.source_title.clone(),
+        description: describe_deal(deal, structure),
         assumptions: a,
         structure: Some(structure),
         assumed,
         source_url: Some(deal.source_url.clone()),
-        source_title: Some(deal.source_title.clone()),
+        source_title: Some(deal.source_host().to_string()),
     })
+}
+
+/// One line on the deal and where its terms went: "$1.3B of convertible notes at 0%, due
+/// 2031-10-01, loaded as structure B".
+fn describe_deal(deal: &Deal, structure: Structure) -> String {
+    let amount = deal.principal_usd.map(|p| crate::narrative::format::dollars(to_f64(p))).unwrap_or_else(|| "an unknown amount".into());
+    let into = match structure {
+        Structure::Loan => "the loan",
+        Structure::Convertible => "the convertible",
+        Structure::SecuredNotes => "the secured notes",
+    };
+    format!(
+        "{amount} of {}, coupon {}, maturity {}; its terms are loaded into {into}.",
+        deal.instrument_family.label().to_ascii_lowercase(),
+        deal.coupon.label(),
+        deal.maturity.label()
+    )
 }
 
 /// Reference price, premium, conversion price and cap (MODEL.md §3.1-3.2): two of the first

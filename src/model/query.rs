@@ -188,7 +188,7 @@ pub fn parse_query(query: &str) -> (Assumptions, Vec<Notice>) {
             },
             other => {
                 let Some(spec) = field(other) else { continue };
-                let parsed = value.parse::<f64>().ok().filter(|v| v.is_finite());
+                let parsed = super::number::parse_number(value).filter(|v| v.is_finite());
                 match parsed.map(|v| spec.from_query_number(v)).and_then(|v| spec.clamp(v).map(|c| (v, c))) {
                     Some((stored, used)) => {
                         (spec.set)(&mut a, used);

@@ -2,6 +2,7 @@
 //! attribute) stays exact; this is only its display.
 
 use crate::data::calendar::YearMonth;
+use crate::model::number::parse_number;
 
 /// What kind of number a metric is, from its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -164,7 +165,7 @@ pub fn display(name: &str, raw: &str, start: YearMonth) -> String {
             _ => "—".into(),
         };
     }
-    let Ok(v) = raw.parse::<f64>() else { return raw.to_string() };
+    let Some(v) = parse_number(raw) else { return raw.to_string() };
     match kind_of(name) {
         MetricKind::Money => dollars(v),
         MetricKind::Fraction => percent(v),
@@ -195,7 +196,7 @@ pub fn plain_number(v: f64) -> String {
 pub fn parse_typed(text: &str) -> Option<f64> {
     let cleaned: String =
         text.trim().trim_end_matches('%').chars().filter(|c| *c != ',' && *c != '_' && !c.is_whitespace()).collect();
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+    parse_number(&cleaned).filter(|v| v.is_finite())
 }
 
 #[cfg(test)]

@@ -77,9 +77,8 @@ pub fn NumberControl(
     disabled: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let state = use_calculator();
-    let Some(spec) = field(name) else {
-        return view! { <p class="control-missing">{format!("Unknown assumption {name}")}</p> }.into_any();
-    };
+    // Names are literals checked by the calculator's tests; an unknown one renders nothing.
+    let spec = field(name)?;
     let id = format!("control-{name}");
     let hint_id = format!("{id}-hint");
     let shown = Memo::new(move |_| spec.to_query_number((spec.get)(&state.assumptions.get())));
@@ -96,7 +95,7 @@ pub fn NumberControl(
             state.set_field(spec, v);
         }
     };
-    view! {
+    Some(view! {
         <div class="control" class:disabled=is_disabled>
             <label for=id.clone()>{label}" "<span class="unit">{format!("({})", spec.unit)}</span></label>
             <div class="control-inputs">
@@ -139,17 +138,16 @@ pub fn NumberControl(
                 {move || disabled.and_then(|d| d.get()).or_else(|| message.get()).unwrap_or_default()}
             </p>
         </div>
-    }
-    .into_any()
+    })
 }
 
 /// A 0/1 assumption as a checkbox.
 #[component]
 pub fn FlagControl(name: &'static str, label: &'static str) -> impl IntoView {
     let state = use_calculator();
-    let Some(spec) = field(name) else { return ().into_any() };
+    let spec = field(name)?;
     let id = format!("control-{name}");
-    view! {
+    Some(view! {
         <div class="control control-flag">
             <input type="checkbox" id=id.clone()
                 prop:checked=move || { (spec.get)(&state.assumptions.get()) >= 0.5 }
@@ -157,8 +155,7 @@ pub fn FlagControl(name: &'static str, label: &'static str) -> impl IntoView {
             />
             <label for=id>{label}</label>
         </div>
-    }
-    .into_any()
+    })
 }
 
 /// An assumption where 0 means "off" (the covenant, the capped call): a checkbox and, when
@@ -166,10 +163,10 @@ pub fn FlagControl(name: &'static str, label: &'static str) -> impl IntoView {
 #[component]
 pub fn OptionalControl(name: &'static str, toggle_label: &'static str, label: &'static str) -> impl IntoView {
     let state = use_calculator();
-    let Some(spec) = field(name) else { return ().into_any() };
+    let spec = field(name)?;
     let id = format!("control-{name}-on");
     let on = Memo::new(move |_| (spec.get)(&state.assumptions.get()) != 0.0);
-    view! {
+    Some(view! {
         <div class="control-group-optional">
             <div class="control control-flag">
                 <input type="checkbox" id=id.clone() prop:checked=move || on.get()
@@ -179,29 +176,21 @@ pub fn OptionalControl(name: &'static str, toggle_label: &'static str, label: &'
                 />
                 <label for=id>{toggle_label}</label>
             </div>
-            <Show when=move || on.get()>
-                <NumberControl name=name label=label/>
-            </Show>
+            {move || on.get().then(|| view! { <NumberControl name=name label=label/> })}
         </div>
-    }
-    .into_any()
+    })
 }
 
-/// A group of controls with its own reset.
-#[component]
-pub fn ControlGroup(
-    /// The group's heading.
-    title: &'static str,
-    /// Query names the group's reset puts back to their defaults.
-    fields: &'static [&'static str],
-    children: Children,
-) -> impl IntoView {
+/// A group of controls with its own reset: `fields` are the query names the reset puts back
+/// to their defaults. A plain generic function rather than a component with `Children`, so
+/// each group's content is not type-erased (smaller bundle).
+pub fn control_group(title: &'static str, fields: &'static [&'static str], content: impl IntoView) -> impl IntoView {
     let state = use_calculator();
     let specs: Vec<&'static FieldSpec> = fields.iter().filter_map(|n| field(n)).collect();
     view! {
         <fieldset class="control-group">
             <legend>{title}</legend>
-            {children()}
+            {content}
             <button type="button" class="reset" on:click=move |_| state.reset(&specs)>{format!("Reset {}", title.to_ascii_lowercase())}</button>
         </fieldset>
     }

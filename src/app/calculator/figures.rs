@@ -159,10 +159,10 @@ pub fn CalculatorCharts(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             <CalcFigure id="calc-loan" title="Loan: what is owed against what the machines are worth" sub="Solid: loan balance. Dashed: market value of the pledged machines." summary=loan_summary spec=loan_spec theme=theme/>
             <CalcFigure id="calc-ownership" title="Convertible: ownership kept against the share price at maturity" sub="The dot is this scenario's outcome, rescue shares included." summary=ownership_summary spec=ownership_spec theme=theme/>
             <CalcFigure id="calc-cash" title="Cash under each structure" sub="Solid: loan. Dashed: convertible. Dotted: secured notes." summary=cash_summary spec=cash_spec theme=theme/>
-            <Show when=move || mc.with(|m| m.is_some())>
+            {move || mc.with(|m| m.is_some()).then(|| view! {
                 <CalcFigure id="calc-mc-default" title="Probability the loan has defaulted, by month" sub="Share of Monte Carlo paths on which the lender has taken the machines." summary=mc_summary spec=default_spec theme=theme/>
                 <CalcFigure id="calc-mc-dilution" title="Spread of total dilution under the convertible" sub="Share of paths by total dilution, rescue shares included." summary=mc_summary spec=dilution_spec theme=theme/>
-            </Show>
+            })}
         </div>
     }
 }

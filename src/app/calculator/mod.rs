@@ -10,7 +10,7 @@ pub mod state;
 
 use crate::charts::theme::Theme;
 use crate::model::assumptions::{PathKind, Settlement, WallPolicy};
-use controls::{ControlGroup, FlagControl, NumberControl, OptionalControl};
+use controls::{control_group, FlagControl, NumberControl, OptionalControl};
 use figures::CalculatorCharts;
 use leptos::prelude::*;
 use outputs::OutcomeCards;
@@ -45,12 +45,12 @@ fn settlement_label(s: Settlement) -> &'static str {
 fn Notices() -> impl IntoView {
     let state = use_calculator();
     view! {
-        <Show when=move || state.notices.with(|n| !n.is_empty())>
+        {move || state.notices.with(|n| !n.is_empty()).then(|| view! {
             <div class="notices" role="alert">
                 <p>"Some values in the link could not be used as given:"</p>
                 <ul>{move || state.notices.get().into_iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
             </div>
-        </Show>
+        })}
     }
 }
 
@@ -62,7 +62,7 @@ fn MarketControls() -> impl IntoView {
     });
     let start_value = move || state.assumptions.with(|a| a.start.to_string());
     view! {
-        <ControlGroup title="Market" fields=&["hashprice", "halving", "network_growth", "btc_drift", "btc_vol", "paths"]>
+        {control_group("Market", &["hashprice", "halving", "network_growth", "btc_drift", "btc_vol", "paths"], view! {
             <div class="control">
                 <label for="control-path">"Hashprice path"</label>
                 <select id="control-path" on:change=move |ev| {
@@ -88,7 +88,7 @@ fn MarketControls() -> impl IntoView {
             <NumberControl name="network_growth" label="Network hashrate growth"/>
             <NumberControl name="btc_drift" label="BTC price drift"/>
             <NumberControl name="btc_vol" label="BTC volatility"/>
-            <Show when=move || state.assumptions.with(|a| a.path == PathKind::MonteCarlo)>
+            {move || state.assumptions.with(|a| a.path == PathKind::MonteCarlo).then(|| view! {
                 <NumberControl name="paths" label="Monte Carlo paths"/>
                 <div class="control">
                     <label for="control-seed">"Random seed"</label>
@@ -98,15 +98,15 @@ fn MarketControls() -> impl IntoView {
                             if let Ok(seed) = event_target_value(&ev).trim().parse::<u64>() { state.change(|a| a.seed = seed) }
                         }/>
                 </div>
-            </Show>
-        </ControlGroup>
+            })}
+        })}
     }
 }
 
 #[component]
 fn MinerControls() -> impl IntoView {
     view! {
-        <ControlGroup title="The miner" fields=&["fleet", "efficiency", "power", "cash", "shares", "share_price", "beta", "hpc_share", "lease"]>
+        {control_group("The miner", &["fleet", "efficiency", "power", "cash", "shares", "share_price", "beta", "hpc_share", "lease"], view! {
             <NumberControl name="fleet" label="Fleet"/>
             <NumberControl name="efficiency" label="Efficiency"/>
             <NumberControl name="power" label="Power price"/>
@@ -116,7 +116,7 @@ fn MinerControls() -> impl IntoView {
             <NumberControl name="beta" label="Share price elasticity to BTC"/>
             <NumberControl name="hpc_share" label="Share of proceeds to AI/HPC"/>
             <NumberControl name="lease" label="AI/HPC lease rate"/>
-        </ControlGroup>
+        })}
     }
 }
 
@@ -124,7 +124,7 @@ fn MinerControls() -> impl IntoView {
 fn FinancingControls() -> impl IntoView {
     let state = use_calculator();
     view! {
-        <ControlGroup title="The money raised" fields=&["principal", "loan_coupon", "loan_term", "ltv", "ltv_max", "recourse", "coupon", "premium", "maturity", "cap", "secured_coupon"]>
+        {control_group("The money raised", &["principal", "loan_coupon", "loan_term", "ltv", "ltv_max", "recourse", "coupon", "premium", "maturity", "cap", "secured_coupon"], view! {
             <NumberControl name="principal" label="Amount raised (every structure)"/>
             <h5>"Loan"</h5>
             <NumberControl name="loan_coupon" label="Loan interest rate"/>
@@ -158,7 +158,7 @@ fn FinancingControls() -> impl IntoView {
             </div>
             <h5>"Senior secured notes"</h5>
             <NumberControl name="secured_coupon" label="Secured notes' coupon"/>
-        </ControlGroup>
+        })}
     }
 }
 
