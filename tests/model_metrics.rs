@@ -18,17 +18,14 @@ const ISSUE_5_NAMES: &[&str] = &[
     "mc-default-probability", "mc-dilution-median", "mc-dilution-p90",
 ];
 
-/// The URL set: (what it shows, query).
-const URLS: &[(&str, &str)] = &[
-    ("defaults", ""),
-    ("V4-like conversion", "premium=40&share_price=10&btc_drift=40&recourse=1&maturity=3"),
-    ("2022 replay: payment default, conversion", "path=replay&start=2022-01&fleet=1000&efficiency=30&opex=0&uptime=100&cash=20000000&shares=100000000&share_price=10&machine_value=400&th_per_machine=100&principal=70000000&proceeds_cash=100&ltv_max=0&haircut=0&loan_fee=0&maturity=5&premium=35&cap=0&cap_cost=0&issue_cost=0&call_start=0"),
-    ("covenant default with cure", "path=replay&start=2022-01&fleet=1000&efficiency=30&opex=0&uptime=100&machine_value=400&principal=70000000&proceeds_cash=100&ltv_max=100&haircut=0"),
-    ("wall filled with rescue equity", "deal=CIFR-2025-09"),
-    ("secured default", "deal=WULF-2025-10-SSN"),
-    ("default on the notes at the wall", "deal=CIFR-2025-09&wall=default"),
-    ("Monte Carlo", "path=montecarlo&paths=200&seed=7&hpc_share=50&principal=500000000"),
-];
+/// The URL set, shared with the browser test: (what it shows, query).
+fn urls() -> Vec<(&'static str, &'static str)> {
+    include_str!("fixtures/calculator_urls.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+}
 
 #[test]
 fn every_issue_5_name_is_produced() {
@@ -53,7 +50,7 @@ fn breakeven_is_24_at_20_j_per_th_and_50_per_mwh() {
 fn the_url_set_fills_every_metric_and_values_are_raw_numbers() {
     let mut seen: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     let mut failures = Vec::new();
-    for (case, query) in URLS {
+    for (case, query) in urls() {
         let (a, notices) = parse_query(query);
         if !notices.is_empty() {
             failures.push(format!("{case}: notices {notices:?}"));
@@ -79,13 +76,14 @@ fn the_url_set_fills_every_metric_and_values_are_raw_numbers() {
 #[test]
 fn the_url_set_shows_each_failure_mode() {
     use debt_or_dilution::model::loan::LoanDefault;
-    let run = |i: usize| simulate(&parse_query(URLS[i].1).0);
-    assert_eq!(run(2).outcomes.loan.outcome.default_cause, Some(LoanDefault::Payment), "{}", URLS[2].0);
-    assert!(run(2).outcomes.convertible.outcome.conversion.is_some(), "{}", URLS[2].0);
-    assert_eq!(run(3).outcomes.loan.outcome.default_cause, Some(LoanDefault::Covenant), "{}", URLS[3].0);
+    let urls = urls();
+    let run = |i: usize| simulate(&parse_query(urls[i].1).0);
+    assert_eq!(run(2).outcomes.loan.outcome.default_cause, Some(LoanDefault::Payment), "{}", urls[2].0);
+    assert!(run(2).outcomes.convertible.outcome.conversion.is_some(), "{}", urls[2].0);
+    assert_eq!(run(3).outcomes.loan.outcome.default_cause, Some(LoanDefault::Covenant), "{}", urls[3].0);
     let wall = run(4);
-    assert!(wall.outcomes.convertible.outcome.refinancing_wall.0 > 0.into() && wall.outcomes.convertible.end.rescue_shares.0 > 0.into(), "{}", URLS[4].0);
-    assert!(run(5).outcomes.secured.outcome.default_month.is_some(), "{}", URLS[5].0);
+    assert!(wall.outcomes.convertible.outcome.refinancing_wall.0 > 0.into() && wall.outcomes.convertible.end.rescue_shares.0 > 0.into(), "{}", urls[4].0);
+    assert!(run(5).outcomes.secured.outcome.default_month.is_some(), "{}", urls[5].0);
 }
 
 #[test]

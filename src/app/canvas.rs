@@ -141,7 +141,11 @@ pub fn ChartCanvas(
         let drawn = map.is_some();
         hit.set_value(map);
         if drawn {
-            let _ = c.set_attribute("data-drawn", "true");
+            // `data-draws` counts paints, so tests can check that an input redraws only the
+            // charts whose data changed; `data-ready` on <body> says every chart has drawn.
+            let draws = c.get_attribute("data-draws").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0) + 1;
+            let _ = c.set_attribute("data-draws", &draws.to_string());
+            mark_ready_when_all_drawn();
         }
         place_tooltip(&tooltip, &hit, &spec, sel);
     });
@@ -202,6 +206,18 @@ pub fn ChartCanvas(
                 }}
             </div>
         </div>
+    }
+}
+
+/// Sets `data-ready` on <body> once no canvas is left undrawn.
+fn mark_ready_when_all_drawn() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(body) = document.body() else { return };
+    if body.has_attribute("data-ready") {
+        return;
+    }
+    if let Ok(None) = document.query_selector("canvas:not([data-draws])") {
+        let _ = body.set_attribute("data-ready", "true");
     }
 }
 
