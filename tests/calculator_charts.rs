@@ -102,4 +102,12 @@ fn monte_carlo_charts() {
     golden("calc_mc_dilution", &svg);
     assert_eq!(hit.marks.len(), histogram.bins.len());
     assert!(monte_carlo_views(&simulate(&Assumptions::default())).is_none(), "no Monte Carlo, no Monte Carlo charts");
+    // The path chart becomes a fan: quantile bands around the central path, ordered.
+    let path = path_view(&s);
+    let fan = path.fan.clone().expect("a fan under Monte Carlo");
+    assert_eq!(fan.len(), path.hashprice.len());
+    assert!(fan.iter().all(|b| b.p5 <= b.p25 && b.p25 <= b.p50 && b.p50 <= b.p75 && b.p75 <= b.p95));
+    assert!(fan.last().map(|b| b.p95 - b.p5 > 1.0).unwrap_or(false), "the fan widens");
+    let (svg, _) = render(|r| draw_path(r, &path, &Theme::light(), None, None).unwrap());
+    golden("calc_path_fan", &svg);
 }

@@ -5,7 +5,7 @@ use super::cash::CashView;
 use super::loan::LoanView;
 use super::monte_carlo::{DefaultCurveView, DilutionHistogramView};
 use super::ownership::OwnershipView;
-use super::path::PathView;
+use super::path::{Band, PathView};
 use crate::model::convertible::ConversionTerms;
 use crate::model::loan::LoanDefault;
 use crate::model::money::Money;
@@ -17,7 +17,9 @@ pub fn path_view(s: &Scenario) -> PathView {
     PathView {
         start: s.timeline.start,
         hashprice: s.market.hashprice.clone(),
-        fan: None,
+        fan: s.monte_carlo.as_ref().map(|mc| {
+            mc.hashprice_by_month.iter().map(|q| Band { p5: q.p5, p25: q.p25, p50: q.p50, p75: q.p75, p95: q.p95 }).collect()
+        }),
         breakeven_power: s.breakeven_power,
         breakeven_cash: if s.breakeven_cash.is_finite() { s.breakeven_cash } else { s.breakeven_power },
         loan_coverage_one: s.outcomes.loan_breakeven_hashprice.map(|m| m.to_f64()).filter(|v| v.is_finite()),

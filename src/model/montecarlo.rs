@@ -86,7 +86,13 @@ pub struct MonteCarloSummary {
     pub secured_equity_value: Quantiles,
     /// P(value to original holders under A < under B).
     pub loan_worse_than_convertible: f64,
+    /// Quantiles of the hashprice in each month t = 0..T, for the calculator's fan chart,
+    /// from the first [`FAN_PATHS`] paths (plenty for a picture; bounded memory).
+    pub hashprice_by_month: Vec<Quantiles>,
 }
+
+/// Paths the hashprice fan is drawn from.
+pub const FAN_PATHS: u32 = 2_000;
 
 /// The shocks and path of path `index`.
 /// `block_rewards` is [`Drivers::block_rewards`], computed once for all paths.
@@ -123,6 +129,8 @@ pub fn run_monte_carlo(a: &Assumptions) -> MonteCarloSummary {
     let mut shocks = (Vec::with_capacity(months as usize), Vec::with_capacity(months as usize));
     let mut path = MarketPath::default();
     let block_rewards = drivers.block_rewards();
+    let fan_paths = paths.min(FAN_PATHS) as usize;
+    let mut fan: Vec<Vec<f64>> = (0..=months as usize).map(|_| Vec::with_capacity(fan_paths)).collect();
     let terms = Terms::<f64>::new(a, &hpc);
     let mut loan_months = vec![0u32; months as usize + 1];
     let mut secured_months = vec![0u32; months as usize + 1];
@@ -134,6 +142,11 @@ pub fn run_monte_carlo(a: &Assumptions) -> MonteCarloSummary {
     let (mut loan_value, mut convertible_value, mut secured_value) = (Vec::new(), Vec::new(), Vec::new());
     for index in 0..paths as u64 {
         draw_path(&drivers, &block_rewards, a.seed, index, &mut shocks, &mut path);
+        if (index as usize) < fan_paths {
+            for (month, hp) in fan.iter_mut().zip(&path.hashprice) {
+                month.push(*hp);
+            }
+        }
         let o = run_structures_with(&terms, a, &hpc, &path, false);
         if let Some(m) = o.loan.outcome.default_month {
             loan_months[(m as usize).min(months as usize)] += 1;
@@ -192,5 +205,6 @@ pub fn run_monte_carlo(a: &Assumptions) -> MonteCarloSummary {
         convertible_equity_value: Quantiles::of(&mut convertible_value),
         secured_equity_value: Quantiles::of(&mut secured_value),
         loan_worse_than_convertible: loan_worse as f64 / n,
+        hashprice_by_month: fan.iter_mut().map(|month| Quantiles::of(month)).collect(),
     }
 }

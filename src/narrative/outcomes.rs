@@ -170,6 +170,32 @@ pub fn comparison(s: &Scenario) -> String {
     )
 }
 
+/// Which card a comparison closes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Card {
+    Loan,
+    Convertible,
+    Secured,
+}
+
+/// How the other two structures would have left the owners, for one card.
+pub fn comparison_for(s: &Scenario, card: Card) -> String {
+    let o = &s.outcomes;
+    let loan = format!(
+        "the loan {}{}",
+        kept(o.loan.end.ownership_retained.to_f64()),
+        if o.loan.outcome.default_month.is_some() { " but without its pledged machines" } else { " with its machines" }
+    );
+    let convertible = format!("the convertible {}", kept(o.convertible.end.ownership_retained.to_f64()));
+    let secured = format!("the secured notes {}", kept(o.secured.end.ownership_retained.to_f64()));
+    let (a, b) = match card {
+        Card::Loan => (convertible, secured),
+        Card::Convertible => (loan, secured),
+        Card::Secured => (loan, convertible),
+    };
+    format!("On the same path, owners would keep: {a}; {b}.")
+}
+
 /// All three sentences.
 pub fn sentences(s: &Scenario) -> OutcomeSentences {
     OutcomeSentences { loan: loan_sentence(s), convertible: convertible_sentence(s), secured: secured_sentence(s) }
@@ -202,6 +228,8 @@ mod tests {
         let conv = convertible_sentence(&s);
         assert!(conv.contains("existing owners keep") || conv.contains("owners keep"), "{conv}");
         assert!(comparison(&s).contains("but no pledged machines"));
+        assert!(comparison_for(&s, Card::Convertible).contains("the loan 100% but without its pledged machines"), "{}", comparison_for(&s, Card::Convertible));
+        assert!(!comparison_for(&s, Card::Loan).contains("the loan"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use super::state::use_calculator;
 use crate::model::metrics::{metrics, Metric};
 use crate::narrative::format::{display, label_of};
-use crate::narrative::outcomes::{comparison, monte_carlo_sentence, sentences};
+use crate::narrative::outcomes::{comparison, comparison_for, monte_carlo_sentence, sentences, Card};
 use leptos::prelude::*;
 
 /// The figures each card shows first; the rest of its prefix goes under "All figures".
@@ -46,7 +46,8 @@ pub fn OutcomeCards() -> impl IntoView {
     let values = all;
     let texts = Memo::new(move |_| {
         let s = state.scenario.get();
-        (sentences(&s), comparison(&s), monte_carlo_sentence(&s))
+        let cards = [comparison_for(&s, Card::Loan), comparison_for(&s, Card::Convertible), comparison_for(&s, Card::Secured)];
+        (sentences(&s), comparison(&s), monte_carlo_sentence(&s), cards)
     });
     let monte_carlo = move || state.scenario.with(|s| s.monte_carlo.is_some());
     let central = move || if monte_carlo() { "Central path: " } else { "" };
@@ -66,7 +67,7 @@ pub fn OutcomeCards() -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     let generation = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let (s, c, _) = texts.get();
+        let (s, c, _, _) = texts.get();
         let text = format!("{} {} {} {}", s.loan, s.convertible, s.secured, c);
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
@@ -92,18 +93,21 @@ pub fn OutcomeCards() -> impl IntoView {
             <article class="card card-loan" aria-labelledby="card-loan-title">
                 <h4 id="card-loan-title">"ASIC-backed loan"<span class="card-tag">"2021-style"</span></h4>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.loan.clone())}</p>
+                <p class="card-comparison">{move || texts.with(|t| t.3[0].clone())}</p>
                 <dl>{figures(LOAN_KEY, values)}</dl>
                 {more(loan_more)}
             </article>
             <article class="card card-convertible" aria-labelledby="card-convertible-title">
                 <h4 id="card-convertible-title">"Convertible notes"<span class="card-tag">"2024–25-style"</span></h4>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.convertible.clone())}</p>
+                <p class="card-comparison">{move || texts.with(|t| t.3[1].clone())}</p>
                 <dl>{figures(CONVERT_KEY, values)}</dl>
                 {more(convert_more)}
             </article>
             <article class="card card-secured" aria-labelledby="card-secured-title">
                 <h4 id="card-secured-title">"Senior secured notes"<span class="card-tag">"AI data center"</span></h4>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.secured.clone())}</p>
+                <p class="card-comparison">{move || texts.with(|t| t.3[2].clone())}</p>
                 <dl>{figures(SECURED_KEY, values)}</dl>
                 {more(secured_more)}
             </article>
