@@ -84,6 +84,12 @@ pub fn dollars(v: f64) -> String {
     format!("{sign}{body}")
 }
 
+/// A price in dollars and cents, rounded as the `data-value`s are (exact decimal, half away
+/// from zero): $20.625 reads "$20.63" everywhere.
+pub fn price(v: f64) -> String {
+    format!("${}", crate::model::money::format_cents_f64(v))
+}
+
 /// A fraction as a percent with sensible precision: "89.2%", "0.45%", "0%".
 pub fn percent(f: f64) -> String {
     let p = f * 100.0;
@@ -172,7 +178,7 @@ pub fn display(name: &str, raw: &str, start: YearMonth) -> String {
         MetricKind::Ratio => format!("{:.2}×", v),
         MetricKind::Month => month(v as u32, start),
         MetricKind::Hashprice => format!("${:.2}/PH/s/day", v),
-        MetricKind::Price => format!("${:.2}", v),
+        MetricKind::Price => price(v),
         MetricKind::Hashrate => format!("{} PH/s", thousands(v.round() as u64)),
         MetricKind::Count => thousands(v.round().max(0.0) as u64),
         MetricKind::PerThousand => format!("{:.4} per $1,000", v),
@@ -231,6 +237,7 @@ mod tests {
             ("convert-shares-issued", "54285714.29", "54,285,714"),
             ("convert-conversion-rate", "62.3733", "62.3733 per $1,000"),
             ("convert-conversion-price", "20.63", "$20.63"),
+            ("convert-conversion-price", "20.625", "$20.63"),
             ("convert-refinancing-wall", "", "—"),
             ("loan-cash-end", "-5000000", "−$5.0M"),
             ("mc-default-probability", "0.0045", "0.45%"),

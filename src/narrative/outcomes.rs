@@ -2,7 +2,7 @@
 //! (issue 5: "The lender takes 1,000 PH/s of machines in month 9, September 2022" /
 //! "Holders convert: existing owners keep 89%").
 
-use super::format::{dollars, percent, thousands};
+use super::format::{dollars, percent, price, thousands};
 use crate::model::convertible::NotesEvent;
 use crate::model::loan::LoanDefault;
 use crate::model::money::Money;
@@ -87,8 +87,8 @@ pub fn convertible_sentence(s: &Scenario) -> String {
             let wall = o.refinancing_wall.to_f64();
             if wall <= 0.5 {
                 format!(
-                    "The stock stays below the ${:.2} conversion price, so when {} in {} the company repays {} in cash; owners keep {}.",
-                    k,
+                    "The stock stays below the {} conversion price, so when {} in {} the company repays {} in cash; owners keep {}.",
+                    price(k),
                     why,
                     when(s, t),
                     dollars(o.principal_paid_cash.to_f64()),
@@ -96,16 +96,16 @@ pub fn convertible_sentence(s: &Scenario) -> String {
                 )
             } else if o.default_month.is_some() {
                 format!(
-                    "The stock stays below the ${:.2} conversion price and, when {} in {}, cash falls {} short: the company defaults on the notes.",
-                    k,
+                    "The stock stays below the {} conversion price and, when {} in {}, cash falls {} short: the company defaults on the notes.",
+                    price(k),
                     why,
                     when(s, t),
                     dollars(wall)
                 )
             } else {
                 format!(
-                    "The stock stays below the ${:.2} conversion price and, when {} in {}, cash falls {} short: the company sells {} new shares to pay, and owners keep {}.",
-                    k,
+                    "The stock stays below the {} conversion price and, when {} in {}, cash falls {} short: the company sells {} new shares to pay, and owners keep {}.",
+                    price(k),
                     why,
                     when(s, t),
                     dollars(wall),

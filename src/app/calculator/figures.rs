@@ -141,8 +141,8 @@ pub fn CalculatorCharts(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
         let v = ownership.get();
         let floor = v.curve.iter().map(|p| p.1).fold(1.0, f64::min);
         format!(
-            "Below the ${:.2} conversion price nothing converts and owners keep 100% (unless rescue shares must be sold); above it they keep as little as {:.1}% on this range of prices.",
-            v.conversion_price,
+            "Below the {} conversion price nothing converts and owners keep 100% (unless rescue shares must be sold); above it they keep as little as {:.1}% on this range of prices.",
+            crate::narrative::format::price(v.conversion_price),
             floor * 100.0
         )
     });

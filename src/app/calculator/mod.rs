@@ -111,7 +111,7 @@ fn MinerControls() -> impl IntoView {
             <NumberControl name="efficiency" label="Efficiency"/>
             <NumberControl name="power" label="Power price"/>
             <NumberControl name="cash" label="Cash"/>
-            <NumberControl name="shares" label="Shares outstanding (an assumption)"/>
+            <NumberControl name="shares" label="Shares outstanding, an assumption"/>
             <NumberControl name="share_price" label="Share price (the convertible's reference)"/>
             <NumberControl name="beta" label="Share price elasticity to BTC"/>
             <NumberControl name="hpc_share" label="Share of proceeds to AI/HPC"/>
