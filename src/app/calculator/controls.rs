@@ -187,12 +187,18 @@ pub fn OptionalControl(name: &'static str, toggle_label: &'static str, label: &'
 pub fn control_group(title: &'static str, fields: &'static [&'static str], content: impl IntoView) -> impl IntoView {
     let state = use_calculator();
     let specs: Vec<&'static FieldSpec> = fields.iter().filter_map(|n| field(n)).collect();
+    // Open on wide screens; folded on phones, where the outcomes would otherwise sit three
+    // screens below the first control.
+    let wide = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).map(|w| w >= 768.0).unwrap_or(true);
     view! {
-        <fieldset class="control-group">
-            <legend>{title}</legend>
-            {content}
-            <button type="button" class="reset" on:click=move |_| state.reset(&specs)>{format!("Reset {}", title.to_ascii_lowercase())}</button>
-        </fieldset>
+        <details class="control-group" open=wide>
+            <summary>{title}</summary>
+            <fieldset>
+                <legend class="visually-hidden">{title}</legend>
+                {content}
+                <button type="button" class="reset" on:click=move |_| state.reset(&specs)>{format!("Reset {}", title.to_ascii_lowercase())}</button>
+            </fieldset>
+        </details>
     }
 }
 
