@@ -1,9 +1,9 @@
 //! The calculator's charts, drawn from real model runs through the same functions the browser
 //! uses, compared with golden SVGs (regenerate with UPDATE_GOLDENS=1), with structure checks.
 
-use debt_or_dilution::charts::backend::{EstimatedText, MeasuredBackend};
+mod common;
+use common::{golden, render};
 use debt_or_dilution::charts::cash::draw_cash;
-use debt_or_dilution::charts::frame::HitMap;
 use debt_or_dilution::charts::loan::draw_loan;
 use debt_or_dilution::charts::monte_carlo::{draw_default_curve, draw_dilution_histogram};
 use debt_or_dilution::charts::ownership::draw_ownership;
@@ -14,32 +14,7 @@ use debt_or_dilution::model::assumptions::Assumptions;
 use debt_or_dilution::model::presets::scenario_preset;
 use debt_or_dilution::model::query::parse_query;
 use debt_or_dilution::model::simulate::{simulate, Scenario};
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use std::path::PathBuf;
 
-type Svg<'a> = MeasuredBackend<SVGBackend<'a>, EstimatedText>;
-
-fn render(draw: impl FnOnce(&DrawingArea<Svg<'_>, Shift>) -> HitMap) -> (String, HitMap) {
-    let mut text = String::new();
-    let hit = {
-        let root = MeasuredBackend::new(SVGBackend::with_string(&mut text, (720, 340)), EstimatedText).into_drawing_area();
-        let hit = draw(&root);
-        root.present().expect("present");
-        hit
-    };
-    (text, hit)
-}
-
-fn golden(name: &str, svg: &str) {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "golden", &format!("{name}.svg")].iter().collect();
-    if std::env::var_os("UPDATE_GOLDENS").is_some() {
-        std::fs::write(&path, svg).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing golden {}", path.display()));
-    assert!(expected == svg, "{name}: the SVG differs from {} (regenerate with UPDATE_GOLDENS=1 if intended)", path.display());
-}
 
 fn scenario(query: &str) -> Scenario {
     let (a, notices) = parse_query(query);
@@ -55,7 +30,7 @@ fn default_scenario_charts() {
     let path = path_view(&s);
     assert_eq!(path.hashprice.len(), s.timeline.months as usize + 1);
     assert!((path.hashprice[0] - 38.24).abs() < 1e-9, "the path starts at the hashprice input");
-    let (svg, hit) = render(|r| draw_path(r, &path, &theme, None, Some(12)).unwrap());
+    let (svg, hit) = render((720, 340), |r| draw_path(r, &path, &theme, None, Some(12)).unwrap());
     golden("calc_path", &svg);
     assert!(svg.contains("power breakeven"));
     let (x, _) = hit.data_at(hit.pixel_of((12.0, 30.0)).0, hit.pixel_of((12.0, 30.0)).1).unwrap();
@@ -64,14 +39,14 @@ fn default_scenario_charts() {
     let own = ownership_view(&s);
     assert!(own.curve.iter().all(|(p, kept)| (*p <= own.conversion_price) == (*kept == 1.0) || *p > own.conversion_price));
     assert!(own.curve.windows(2).all(|w| w[1].0 > w[0].0), "prices increase");
-    let (svg, hit) = render(|r| draw_ownership(r, &own, &theme, None, None).unwrap());
+    let (svg, hit) = render((720, 340), |r| draw_ownership(r, &own, &theme, None, None).unwrap());
     golden("calc_ownership", &svg);
     assert_eq!(hit.marks.len(), 1, "the scenario's outcome is marked");
     assert!(svg.contains("conversion $20.63"), "K = 15 × 1.375");
 
     let cash = cash_view(&s);
     assert_eq!(cash.lines.len(), 3);
-    let (svg, _) = render(|r| draw_cash(r, &cash, &theme, None, None).unwrap());
+    let (svg, _) = render((720, 340), |r| draw_cash(r, &cash, &theme, None, None).unwrap());
     golden("calc_cash", &svg);
 }
 
@@ -83,7 +58,7 @@ fn replay_2022_marks_the_default() {
     let (month, cause) = view.default.clone().expect("the 2022 replay defaults");
     assert_eq!(month, 9, "defaults in September 2022");
     assert!(cause.contains("default"));
-    let (svg, _) = render(|r| draw_loan(r, &view, &Theme::light(), None, None).unwrap());
+    let (svg, _) = render((720, 340), |r| draw_loan(r, &view, &Theme::light(), None, None).unwrap());
     golden("calc_loan_2022", &svg);
     assert!(svg.contains("payment default, Sep 2022"), "the default is labelled with its calendar month");
 }
@@ -96,9 +71,9 @@ fn monte_carlo_charts() {
     assert!(curve.probability.windows(2).all(|w| w[1] >= w[0]), "cumulative");
     let total: f64 = histogram.bins.iter().map(|b| b.2).sum();
     assert!(total <= 1.0 + 1e-9);
-    let (svg, _) = render(|r| draw_default_curve(r, &curve, &Theme::light(), None, None).unwrap());
+    let (svg, _) = render((720, 340), |r| draw_default_curve(r, &curve, &Theme::light(), None, None).unwrap());
     golden("calc_mc_default", &svg);
-    let (svg, hit) = render(|r| draw_dilution_histogram(r, &histogram, &Theme::light(), None, None).unwrap());
+    let (svg, hit) = render((720, 340), |r| draw_dilution_histogram(r, &histogram, &Theme::light(), None, None).unwrap());
     golden("calc_mc_dilution", &svg);
     assert_eq!(hit.marks.len(), histogram.bins.len());
     assert!(monte_carlo_views(&simulate(&Assumptions::default())).is_none(), "no Monte Carlo, no Monte Carlo charts");
@@ -108,6 +83,6 @@ fn monte_carlo_charts() {
     assert_eq!(fan.len(), path.hashprice.len());
     assert!(fan.iter().all(|b| b.p5 <= b.p25 && b.p25 <= b.p50 && b.p50 <= b.p75 && b.p75 <= b.p95));
     assert!(fan.last().map(|b| b.p95 - b.p5 > 1.0).unwrap_or(false), "the fan widens");
-    let (svg, _) = render(|r| draw_path(r, &path, &Theme::light(), None, None).unwrap());
+    let (svg, _) = render((720, 340), |r| draw_path(r, &path, &Theme::light(), None, None).unwrap());
     golden("calc_path_fan", &svg);
 }

@@ -1,12 +1,13 @@
 //! Every chart rendered to SVG on the host through the same drawing function the browser uses,
 //! compared with a golden file, plus assertions on its structure.
 //!
-//! Regenerate the goldens with `UPDATE_GOLDENS=1 cargo test --test charts` (the README's test
+
 //! command refuses to run with that variable set, so CI always compares).
 
-use debt_or_dilution::charts::backend::{EstimatedText, MeasuredBackend};
+mod common;
+use common::{golden, render};
 use debt_or_dilution::charts::debt_stock::{draw_debt_stock, DebtStockView};
-use debt_or_dilution::charts::frame::{HitMap, MarkShape, Titles};
+use debt_or_dilution::charts::frame::{MarkShape, Titles};
 use debt_or_dilution::charts::history::{draw_history, HistoryView};
 use debt_or_dilution::charts::scatter::{draw_scatter, CouponPosition, ScatterView};
 use debt_or_dilution::data::history::history_events;
@@ -17,36 +18,7 @@ use debt_or_dilution::data::aggregates::quarterly_issuance;
 use debt_or_dilution::data::calendar::Quarter;
 use debt_or_dilution::data::deals::deals;
 use debt_or_dilution::data::published::published;
-use plotters::coord::Shift;
-use plotters::prelude::*;
-use std::path::PathBuf;
 
-type Svg<'a> = MeasuredBackend<SVGBackend<'a>, EstimatedText>;
-
-/// Renders with `draw` at `size` and returns the SVG text and the hit map.
-fn render(size: (u32, u32), draw: impl FnOnce(&DrawingArea<Svg<'_>, Shift>) -> HitMap) -> (String, HitMap) {
-    let mut text = String::new();
-    let hit = {
-        let backend = MeasuredBackend::new(SVGBackend::with_string(&mut text, size), EstimatedText);
-        let root = backend.into_drawing_area();
-        let hit = draw(&root);
-        root.present().expect("present");
-        hit
-    };
-    (text, hit)
-}
-
-/// Compares with `tests/golden/NAME.svg`, or writes it when UPDATE_GOLDENS is set.
-fn golden(name: &str, svg: &str) {
-    let path: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "golden", &format!("{name}.svg")].iter().collect();
-    if std::env::var_os("UPDATE_GOLDENS").is_some() {
-        std::fs::write(&path, svg).expect("write golden");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing golden {}: run UPDATE_GOLDENS=1 cargo test --test charts", path.display()));
-    assert!(expected == svg, "{name}: the SVG differs from {} (if the change is intended, regenerate with UPDATE_GOLDENS=1)", path.display());
-}
 
 fn issuance_view() -> IssuanceView {
     let q = |t| Quarter::parse(t).unwrap();

@@ -2,7 +2,7 @@
 //! market path. Lines differ by dash as well as colour: loan solid, convertible dashed,
 //! secured notes dotted.
 
-use super::frame::{frame, text_style, usd_short, ChartResult, HitMap, Titles};
+use super::frame::{plot, Plot, frame, usd_short, ChartResult, HitMap, Titles};
 use super::months::{draw_year_axis, month_label};
 use super::theme::Theme;
 use crate::data::calendar::YearMonth;
@@ -43,24 +43,21 @@ pub fn draw_cash<DB: DrawingBackend>(
     let values = view.lines.iter().flat_map(|l| l.1.iter().copied().map(finite));
     let (lo, hi) = values.fold((0.0_f64, 1.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let pad = (hi - lo) * 0.08;
-    let label = text_style(theme, 12, &theme.muted);
-    let mut chart = ChartBuilder::on(&area)
-        .margin_top(8)
-        .margin_right(12)
-        .x_label_area_size(24)
-        .y_label_area_size(52)
-        .build_cartesian_2d(0.0..months as f64, (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad))?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(5)
-        .y_label_formatter(&|v| usd_short(*v))
-        .y_label_style(label.clone())
-        .axis_style(theme.axis)
-        .bold_line_style(theme.grid)
-        .light_line_style(theme.background)
-        .draw()?;
+    let mut chart = plot(
+        &area,
+        theme,
+        Plot {
+            top: 8,
+            right: 12,
+            x_area: 24,
+            y_area: 52,
+            x: 0.0..months as f64,
+            y: (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad),
+            x_labels: None,
+            y_labels: (5, &|v| usd_short(*v)),
+            x_grid: false,
+        },
+    )?;
     let coords = chart.as_coord_spec().clone();
     let y_axis = coords.get_y_range().start;
     draw_year_axis(root, &coords, view.start, months, y_axis, theme)?;

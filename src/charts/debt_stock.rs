@@ -2,7 +2,7 @@
 //! 2025. A stock on a date, not issuance in a period, and drawn apart from the issuance bars
 //! so the two are never read as one series.
 
-use super::frame::{frame, text_style, usd_short, ChartResult, HitMap, Mark, MarkShape, Titles};
+use super::frame::{plot, Plot, frame, text_style, usd_short, ChartResult, HitMap, Mark, MarkShape, Titles};
 use super::theme::Theme;
 use crate::data::published::DebtOutstanding;
 use plotters::coord::Shift;
@@ -49,23 +49,21 @@ pub fn draw_debt_stock<DB: DrawingBackend>(
     let n = view.bars.len().max(1);
     let top = view.bars.iter().map(|b| b.1).fold(1e9, f64::max) * 1.2;
     let label = text_style(theme, 12, &theme.muted);
-    let mut chart = ChartBuilder::on(&area)
-        .margin_top(8)
-        .margin_right(10)
-        .x_label_area_size(26)
-        .y_label_area_size(48)
-        .build_cartesian_2d(-0.5..(n as f64 - 0.5), 0.0..top)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(5)
-        .y_label_formatter(&|v| usd_short(*v))
-        .y_label_style(label.clone())
-        .axis_style(theme.axis)
-        .bold_line_style(theme.grid)
-        .light_line_style(theme.background)
-        .draw()?;
+    let mut chart = plot(
+        &area,
+        theme,
+        Plot {
+            top: 8,
+            right: 10,
+            x_area: 26,
+            y_area: 48,
+            x: -0.5..(n as f64 - 0.5),
+            y: 0.0..top,
+            x_labels: None,
+            y_labels: (5, &|v| usd_short(*v)),
+            x_grid: false,
+        },
+    )?;
     let coords = chart.as_coord_spec().clone();
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
     let value_style = text_style(theme, 14, &theme.text).pos(Pos::new(HPos::Center, VPos::Bottom));

@@ -2,7 +2,7 @@
 //! events marked by numbered markers (their text is a list beside the chart, which reads
 //! better at 360 px and to a screen reader than labels crowded onto the canvas).
 
-use super::frame::{frame, text_style, ChartResult, HitMap, Mark, MarkShape, Titles};
+use super::frame::{plot, Plot, frame, text_style, ChartResult, HitMap, Mark, MarkShape, Titles};
 use super::theme::Theme;
 use crate::data::calendar::Day;
 use crate::data::history::HistoryEvent;
@@ -68,23 +68,21 @@ pub fn draw_history<DB: DrawingBackend>(
     let x1 = view.points.last().map(|p| p.0).unwrap_or(2026.0) + 0.02;
     let top = view.points.iter().map(|p| p.1).fold(0.0, f64::max).max(10.0) * 1.08;
     let label = text_style(theme, 12, &theme.muted);
-    let mut chart = ChartBuilder::on(&area)
-        .margin_top(8)
-        .margin_right(12)
-        .x_label_area_size(26)
-        .y_label_area_size(44)
-        .build_cartesian_2d(x0..x1, 0.0..top)?;
-    chart
-        .configure_mesh()
-        .x_labels(((x1 - x0).ceil() as usize).max(2))
-        .x_label_formatter(&|x| format!("{:.0}", x))
-        .y_labels(6)
-        .y_label_formatter(&|v| format!("${:.0}", v))
-        .label_style(label.clone())
-        .axis_style(theme.axis)
-        .bold_line_style(theme.grid)
-        .light_line_style(theme.background)
-        .draw()?;
+    let mut chart = plot(
+        &area,
+        theme,
+        Plot {
+            top: 8,
+            right: 12,
+            x_area: 26,
+            y_area: 44,
+            x: x0..x1,
+            y: 0.0..top,
+            x_labels: Some((((x1 - x0).ceil() as usize).max(2), &|x| format!("{:.0}", x))),
+            y_labels: (6, &|v| format!("${:.0}", v)),
+            x_grid: true,
+        },
+    )?;
     chart.draw_series(LineSeries::new(view.points.iter().copied(), theme.series[0].stroke_width(2)))?;
     let coords = chart.as_coord_spec().clone();
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);

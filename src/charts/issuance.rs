@@ -1,7 +1,7 @@
 //! Quarterly issuance, 2021Q1 to 2025Q4: stacked bars by instrument family from the deals,
 //! with TheMinerMag's published totals marked beside them (different measures, both shown).
 
-use super::frame::{frame, text_style, usd_short, ChartResult, HitMap, Mark, MarkShape, Titles};
+use super::frame::{plot, Plot, frame, text_style, usd_short, ChartResult, HitMap, Mark, MarkShape, Titles};
 use super::theme::Theme;
 use crate::data::aggregates::Issuance;
 use crate::data::calendar::Quarter;
@@ -104,23 +104,21 @@ pub fn draw_issuance<DB: DrawingBackend>(
         .max(1e9)
         * 1.08;
     let label = text_style(theme, 12, &theme.muted);
-    let mut chart = ChartBuilder::on(&area)
-        .margin_top(8)
-        .margin_right(10)
-        .x_label_area_size(26)
-        .y_label_area_size(48)
-        .build_cartesian_2d(-0.5..(n as f64 - 0.5), 0.0..top)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(6)
-        .y_label_formatter(&|v| usd_short(*v))
-        .y_label_style(label.clone())
-        .axis_style(theme.axis)
-        .bold_line_style(theme.grid)
-        .light_line_style(theme.background)
-        .draw()?;
+    let mut chart = plot(
+        &area,
+        theme,
+        Plot {
+            top: 8,
+            right: 10,
+            x_area: 26,
+            y_area: 48,
+            x: -0.5..(n as f64 - 0.5),
+            y: 0.0..top,
+            x_labels: None,
+            y_labels: (6, &|v| usd_short(*v)),
+            x_grid: false,
+        },
+    )?;
 
     let coords = chart.as_coord_spec().clone();
     let px = |x: f64, y: f64| plotters::coord::CoordTranslate::translate(&coords, &(x, y));

@@ -2,7 +2,7 @@
 //! for it, month by month, with the default month marked. When the balance line crosses above
 //! the collateral line the lender is under water; when the miner cannot pay, it takes them.
 
-use super::frame::{frame, text_style, usd_short, ChartResult, HitMap, Titles};
+use super::frame::{plot, Plot, frame, text_style, usd_short, ChartResult, HitMap, Titles};
 use super::months::{draw_year_axis, month_label};
 use super::theme::Theme;
 use crate::data::calendar::YearMonth;
@@ -44,24 +44,21 @@ pub fn draw_loan<DB: DrawingBackend>(
     let months = view.balance.len().max(view.collateral.len()).saturating_sub(1).max(1);
     let finite = |v: &f64| if v.is_finite() { *v } else { 0.0 };
     let top = view.balance.iter().chain(view.collateral.iter()).map(finite).fold(1.0, f64::max) * 1.1;
-    let label = text_style(theme, 12, &theme.muted);
-    let mut chart = ChartBuilder::on(&area)
-        .margin_top(8)
-        .margin_right(12)
-        .x_label_area_size(24)
-        .y_label_area_size(52)
-        .build_cartesian_2d(0.0..months as f64, 0.0..top)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(5)
-        .y_label_formatter(&|v| usd_short(*v))
-        .y_label_style(label.clone())
-        .axis_style(theme.axis)
-        .bold_line_style(theme.grid)
-        .light_line_style(theme.background)
-        .draw()?;
+    let mut chart = plot(
+        &area,
+        theme,
+        Plot {
+            top: 8,
+            right: 12,
+            x_area: 24,
+            y_area: 52,
+            x: 0.0..months as f64,
+            y: 0.0..top,
+            x_labels: None,
+            y_labels: (5, &|v| usd_short(*v)),
+            x_grid: false,
+        },
+    )?;
     let coords = chart.as_coord_spec().clone();
     draw_year_axis(root, &coords, view.start, months, 0.0, theme)?;
     let series = |v: &[f64]| -> Vec<(f64, f64)> { v.iter().enumerate().map(|(t, x)| (t as f64, finite(x))).collect() };

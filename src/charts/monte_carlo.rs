@@ -1,7 +1,7 @@
 //! Calculator chart 5, with Monte Carlo on: how likely the loan is to have defaulted by each
 //! month, and how total dilution under the convertible is spread across the paths.
 
-use super::frame::{frame, text_style, ChartResult, HitMap, Mark, MarkShape, Titles};
+use super::frame::{plot, Plot, frame, text_style, ChartResult, HitMap, Mark, MarkShape, Titles};
 use super::months::{draw_year_axis, month_label};
 use super::theme::Theme;
 use crate::data::calendar::YearMonth;
@@ -36,24 +36,21 @@ pub fn draw_default_curve<DB: DrawingBackend>(
 ) -> ChartResult<HitMap, DB> {
     let area = frame(root, theme, titles)?;
     let months = view.probability.len().saturating_sub(1).max(1);
-    let label = text_style(theme, 12, &theme.muted);
-    let mut chart = ChartBuilder::on(&area)
-        .margin_top(8)
-        .margin_right(12)
-        .x_label_area_size(24)
-        .y_label_area_size(44)
-        .build_cartesian_2d(0.0..months as f64, 0.0..1.0)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(6)
-        .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
-        .y_label_style(label.clone())
-        .axis_style(theme.axis)
-        .bold_line_style(theme.grid)
-        .light_line_style(theme.background)
-        .draw()?;
+    let mut chart = plot(
+        &area,
+        theme,
+        Plot {
+            top: 8,
+            right: 12,
+            x_area: 24,
+            y_area: 44,
+            x: 0.0..months as f64,
+            y: 0.0..1.0,
+            x_labels: None,
+            y_labels: (6, &|v| format!("{:.0}%", v * 100.0)),
+            x_grid: false,
+        },
+    )?;
     let coords = chart.as_coord_spec().clone();
     draw_year_axis(root, &coords, view.start, months, 0.0, theme)?;
     let pts: Vec<(f64, f64)> = view.probability.iter().enumerate().map(|(t, p)| (t as f64, *p)).collect();
@@ -113,25 +110,21 @@ pub fn draw_dilution_histogram<DB: DrawingBackend>(
     let area = frame(root, theme, titles)?;
     let x_max = view.bins.last().map(|b| b.1).unwrap_or(0.01).max(view.p90).max(0.01);
     let y_max = view.bins.iter().map(|b| b.2).fold(0.01, f64::max) * 1.15;
-    let label = text_style(theme, 12, &theme.muted);
-    let mut chart = ChartBuilder::on(&area)
-        .margin_top(8)
-        .margin_right(14)
-        .x_label_area_size(30)
-        .y_label_area_size(44)
-        .build_cartesian_2d(0.0..x_max, 0.0..y_max)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(6)
-        .x_label_formatter(&|v| format!("{:.0}%", v * 100.0))
-        .y_labels(5)
-        .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
-        .label_style(label.clone())
-        .axis_style(theme.axis)
-        .bold_line_style(theme.grid)
-        .light_line_style(theme.background)
-        .draw()?;
+    let mut chart = plot(
+        &area,
+        theme,
+        Plot {
+            top: 8,
+            right: 14,
+            x_area: 30,
+            y_area: 44,
+            x: 0.0..x_max,
+            y: 0.0..y_max,
+            x_labels: Some((6, &|v| format!("{:.0}%", v * 100.0))),
+            y_labels: (5, &|v| format!("{:.0}%", v * 100.0)),
+            x_grid: false,
+        },
+    )?;
     let coords = chart.as_coord_spec().clone();
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
     let mut marks = Vec::new();

@@ -3,7 +3,7 @@
 //! repaid in cash, if there is cash); above it holders take shares, the capped call gives some
 //! back up to the cap, and the scenario's own outcome is marked.
 
-use super::frame::{frame, text_style, ChartResult, HitMap, Mark, MarkShape, Titles};
+use super::frame::{plot, Plot, frame, text_style, ChartResult, HitMap, Mark, MarkShape, Titles};
 use super::theme::Theme;
 use plotters::coord::Shift;
 use plotters::element::DashedPathElement;
@@ -49,24 +49,21 @@ pub fn draw_ownership<DB: DrawingBackend>(
     let x_max = view.curve.last().map(|p| p.0).unwrap_or(1.0).max(1.0);
     let y_min = view.curve.iter().map(|p| p.1).fold(1.0, f64::min);
     let y_lo = ((y_min - 0.05).max(0.0) * 20.0).floor() / 20.0;
-    let label = text_style(theme, 12, &theme.muted);
-    let mut chart = ChartBuilder::on(&area)
-        .margin_top(8)
-        .margin_right(14)
-        .x_label_area_size(30)
-        .y_label_area_size(44)
-        .build_cartesian_2d(0.0..x_max, y_lo..1.005)?;
-    chart
-        .configure_mesh()
-        .x_labels(6)
-        .x_label_formatter(&|v| format!("${:.0}", v))
-        .y_labels(6)
-        .y_label_formatter(&|v| format!("{:.0}%", v * 100.0))
-        .label_style(label.clone())
-        .axis_style(theme.axis)
-        .bold_line_style(theme.grid)
-        .light_line_style(theme.background)
-        .draw()?;
+    let mut chart = plot(
+        &area,
+        theme,
+        Plot {
+            top: 8,
+            right: 14,
+            x_area: 30,
+            y_area: 44,
+            x: 0.0..x_max,
+            y: y_lo..1.005,
+            x_labels: Some((6, &|v| format!("${:.0}", v))),
+            y_labels: (6, &|v| format!("{:.0}%", v * 100.0)),
+            x_grid: true,
+        },
+    )?;
     let coords = chart.as_coord_spec().clone();
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
     // Reference lines, labelled one row apart so the conversion price and the cap never

@@ -2,7 +2,7 @@
 //! paths), against the fleet's power-only and cash breakevens and the hashprice at which the
 //! loan's debt service coverage falls to 1.
 
-use super::frame::{frame, text_style, ChartResult, HitMap, Titles};
+use super::frame::{plot, Plot, frame, text_style, ChartResult, HitMap, Titles};
 use super::months::{draw_year_axis, month_label};
 use super::theme::Theme;
 use crate::data::calendar::YearMonth;
@@ -60,24 +60,21 @@ pub fn draw_path<DB: DrawingBackend>(
         top = fan.iter().map(|b| b.p95).fold(top, f64::max);
     }
     top = top.max(view.breakeven_cash).max(view.loan_coverage_one.unwrap_or(0.0)).max(1.0) * 1.1;
-    let label = text_style(theme, 12, &theme.muted);
-    let mut chart = ChartBuilder::on(&area)
-        .margin_top(8)
-        .margin_right(12)
-        .x_label_area_size(24)
-        .y_label_area_size(44)
-        .build_cartesian_2d(0.0..months as f64, 0.0..top)?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .x_labels(0)
-        .y_labels(6)
-        .y_label_formatter(&|v| format!("${:.0}", v))
-        .y_label_style(label.clone())
-        .axis_style(theme.axis)
-        .bold_line_style(theme.grid)
-        .light_line_style(theme.background)
-        .draw()?;
+    let mut chart = plot(
+        &area,
+        theme,
+        Plot {
+            top: 8,
+            right: 12,
+            x_area: 24,
+            y_area: 44,
+            x: 0.0..months as f64,
+            y: 0.0..top,
+            x_labels: None,
+            y_labels: (6, &|v| format!("${:.0}", v)),
+            x_grid: false,
+        },
+    )?;
     let coords = chart.as_coord_spec().clone();
     draw_year_axis(root, &coords, view.start, months, 0.0, theme)?;
     if let Some(fan) = &view.fan {

@@ -4,7 +4,7 @@
 //! the axis; deals with no known principal are hollow; deals with no date are counted in the
 //! note under the chart. Nothing is dropped silently.
 
-use super::frame::{frame, text_style, ChartResult, HitMap, Mark, MarkShape, Titles};
+use super::frame::{plot, Plot, frame, text_style, ChartResult, HitMap, Mark, MarkShape, Titles};
 use super::theme::Theme;
 use crate::data::calendar::PartialDate;
 use crate::data::deals::{Coupon, Deal, QuarterField};
@@ -184,23 +184,21 @@ pub fn draw_scatter<DB: DrawingBackend>(
         })
         .fold(5.0, f64::max)
         * 1.12;
-    let mut chart = ChartBuilder::on(&upper)
-        .margin_top(10)
-        .margin_right(14)
-        .x_label_area_size(24)
-        .y_label_area_size(44)
-        .build_cartesian_2d(x0..x1, 0.0..top)?;
-    chart
-        .configure_mesh()
-        .x_labels(6)
-        .x_label_formatter(&|x| format!("{:.0}", x))
-        .y_labels(6)
-        .y_label_formatter(&|v| format!("{:.0}%", v))
-        .label_style(label.clone())
-        .axis_style(theme.axis)
-        .bold_line_style(theme.grid)
-        .light_line_style(theme.background)
-        .draw()?;
+    let chart = plot(
+        &upper,
+        theme,
+        Plot {
+            top: 10,
+            right: 14,
+            x_area: 24,
+            y_area: 44,
+            x: x0..x1,
+            y: 0.0..top,
+            x_labels: Some((6, &|x| format!("{:.0}", x))),
+            y_labels: (6, &|v| format!("{:.0}%", v)),
+            x_grid: true,
+        },
+    )?;
     let coords = chart.as_coord_spec().clone();
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
     // The strip: same x axis, one row, labelled.
