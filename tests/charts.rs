@@ -1,8 +1,5 @@
 //! Every chart rendered to SVG on the host through the same drawing function the browser uses,
-//! compared with a golden file, plus assertions on its structure.
-//!
-
-//! command refuses to run with that variable set, so CI always compares).
+//! compared with a golden file (see `common`), plus assertions on its structure.
 
 mod common;
 use common::{golden, render};
