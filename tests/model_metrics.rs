@@ -84,6 +84,17 @@ fn the_url_set_shows_each_failure_mode() {
     let wall = run(4);
     assert!(wall.outcomes.convertible.outcome.refinancing_wall.0 > 0.into() && wall.outcomes.convertible.end.rescue_shares.0 > 0.into(), "{}", urls[4].0);
     assert!(run(5).outcomes.secured.outcome.default_month.is_some(), "{}", urls[5].0);
+    // Rows found by name, so adding rows never shifts them.
+    let named = |prefix: &str| {
+        let (name, query) = urls.iter().find(|(n, _)| n.starts_with(prefix)).unwrap_or_else(|| panic!("no URL named {prefix}..."));
+        (*name, simulate(&parse_query(query).0))
+    };
+    let (name, v5) = named("V5-like");
+    let b = &v5.outcomes.convertible;
+    assert!(b.outcome.conversion.is_none() && b.outcome.refinancing_wall.0 > 0.into() && b.end.rescue_shares.0 > 0.into(), "{name}");
+    let (name, v4) = named("V4-like: net share");
+    let b = &v4.outcomes.convertible;
+    assert!(b.outcome.conversion.is_some() && b.outcome.principal_paid_cash.0 > 0.into(), "{name}: net share pays principal in cash");
 }
 
 #[test]
