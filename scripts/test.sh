@@ -45,7 +45,7 @@ skip() { # skip NAME REASON
 phase "host tests" cargo test "${locked[@]}" --no-fail-fast
 
 phase "browser tests (wasm)" env WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
-  cargo test "${locked[@]}" --target wasm32-unknown-unknown --test browser
+  cargo test "${locked[@]}" --target wasm32-unknown-unknown --test browser --test browser_panic
 
 release_build() {
   rm -rf "$E2E_DIST"

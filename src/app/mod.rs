@@ -6,6 +6,7 @@ mod calculator;
 mod canvas;
 mod deal_table;
 mod figures;
+pub mod panic_panel;
 mod theme;
 
 use deal_table::DealTable;
@@ -15,6 +16,7 @@ use wasm_bindgen::JsCast;
 
 /// Starts the app: mounts into `#app` (or the body) and removes the loading fallback.
 pub fn start() {
+    panic_panel::install();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let parent = document
         .get_element_by_id("app")
@@ -25,6 +27,8 @@ pub fn start() {
         fallback.remove();
     }
     leptos::mount::mount_to(parent, App).forget();
+    #[cfg(debug_assertions)]
+    panic_panel::trigger_from_url();
 }
 
 #[component]
