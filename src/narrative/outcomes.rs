@@ -132,7 +132,8 @@ pub fn secured_sentence(s: &Scenario) -> String {
             when(s, t)
         ),
         (Some(t), _) => format!(
-            "Cash runs out before the data center earns enough: the company misses a payment in {} and defaults, after {} of interest.",
+            "{}: the company misses a payment in {} and defaults, after {} of interest.",
+            if s.outcomes.hpc_noi_total.to_f64() > 0.0 { "Cash runs out before the data center earns enough" } else { "With nothing built to earn from, cash runs out" },
             when(s, t),
             interest
         ),
@@ -230,6 +231,16 @@ mod tests {
         assert!(comparison(&s).contains("but no pledged machines"));
         assert!(comparison_for(&s, Card::Convertible).contains("the loan 100% but without its pledged machines"), "{}", comparison_for(&s, Card::Convertible));
         assert!(!comparison_for(&s, Card::Loan).contains("the loan"));
+    }
+
+    #[test]
+    fn the_secured_sentence_mentions_a_data_center_only_when_there_is_one() {
+        let none = simulate(&Default::default());
+        assert!(!secured_sentence(&none).contains("data center"), "{}", secured_sentence(&none));
+        let built = simulate(&crate::model::query::parse_query("hpc_share=100&principal=1000000000&secured_coupon=15").0);
+        if built.outcomes.secured.outcome.default_month.is_some() && built.outcomes.hpc_noi_total.to_f64() > 0.0 {
+            assert!(secured_sentence(&built).contains("data center"), "{}", secured_sentence(&built));
+        }
     }
 
     #[test]
