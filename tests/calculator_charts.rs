@@ -43,6 +43,13 @@ fn default_scenario_charts() {
     golden("calc_ownership", &svg);
     assert_eq!(hit.marks.len(), 1, "the scenario's outcome is marked");
     assert!(svg.contains("conversion $20.63"), "K = 15 × 1.375");
+    // The pointer picks a share price along the curve and a crosshair marks it.
+    let (k, _) = own.curve[own.index_at_price(own.conversion_price * 2.0).unwrap()];
+    assert!((k - own.conversion_price * 2.0).abs() <= own.curve[1].0, "nearest price {k}");
+    let i = own.index_at_price(own.conversion_price * 2.0).unwrap();
+    assert!(own.describe(i).starts_with(&format!("At a share price of ${:.2} at maturity, existing owners keep", own.curve[i].0)));
+    let (with_cursor, _) = render((720, 340), |r| draw_ownership(r, &own, &theme, None, Some(i)).unwrap());
+    assert!(with_cursor.len() > svg.len(), "the crosshair is drawn");
 
     let cash = cash_view(&s);
     assert_eq!(cash.lines.len(), 3);

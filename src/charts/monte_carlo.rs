@@ -58,6 +58,9 @@ pub fn draw_default_curve<DB: DrawingBackend>(
     if let Some(p) = cursor.and_then(|t| pts.get(t)) {
         let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
         let (x, y) = px(*p);
+        let (_, top) = px((p.0, 1.0));
+        let (_, bottom) = px((p.0, 0.0));
+        root.draw(&PathElement::new(vec![(x, top), (x, bottom)], theme.muted))?;
         root.draw(&Circle::new((x, y), 4, theme.highlight.filled()))?;
     }
     Ok(HitMap { coords, marks: Vec::new() })

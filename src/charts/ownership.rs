@@ -23,21 +23,24 @@ pub struct OwnershipView {
 }
 
 impl OwnershipView {
+    /// The tooltip of curve point `i`: what owners keep at that share price.
     pub fn describe(&self, i: usize) -> String {
-        match (i, self.outcome) {
-            (0, Some((s, kept))) => format!("This scenario: share price ${s:.2}, existing owners keep {:.1}%", kept * 100.0),
-            _ => String::new(),
-        }
+        self.curve
+            .get(i)
+            .map(|(price, kept)| format!("At a share price of ${price:.2} at maturity, existing owners keep {:.1}%", kept * 100.0))
+            .unwrap_or_default()
     }
 
-    /// The curve's value nearest a share price (for the pointer).
-    pub fn at_price(&self, price: f64) -> Option<(f64, f64)> {
-        self.curve.iter().copied().min_by(|a, b| (a.0 - price).abs().total_cmp(&(b.0 - price).abs()))
+    /// The curve point nearest a share price.
+    pub fn index_at_price(&self, price: f64) -> Option<usize> {
+        (0..self.curve.len()).min_by(|a, b| (self.curve[*a].0 - price).abs().total_cmp(&(self.curve[*b].0 - price).abs()))
     }
+
+
 }
 
-/// Draws the curve with the conversion price and cap as vertical references. Marks: the
-/// scenario's outcome (index 0).
+/// Draws the curve with the conversion price and cap as vertical references, the scenario's
+/// outcome as a dot, and a crosshair at curve point `cursor`. Marks: the outcome (index 0).
 pub fn draw_ownership<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     view: &OwnershipView,
@@ -83,12 +86,19 @@ pub fn draw_ownership<DB: DrawingBackend>(
         vline(cap, &format!("cap ${}", cents(cap)), 1)?;
     }
     chart.draw_series(LineSeries::new(view.curve.iter().copied(), theme.series[0].stroke_width(2)))?;
+    if let Some(&(price, kept)) = cursor.and_then(|i| view.curve.get(i)) {
+        let (cx, cy) = px((price, kept));
+        let (left, bottom) = px((0.0, y_lo));
+        let (right, top) = px((x_max, 1.005));
+        root.draw(&PathElement::new(vec![(cx, top), (cx, bottom)], theme.muted))?;
+        root.draw(&PathElement::new(vec![(left, cy), (right, cy)], theme.muted))?;
+        root.draw(&Circle::new((cx, cy), 4, theme.highlight.filled()))?;
+    }
     let mut marks = Vec::new();
     if let Some((s, kept)) = view.outcome {
         let (cx, cy) = px((s.min(x_max), kept.max(y_lo)));
-        let ring = if cursor == Some(0) { 8 } else { 6 };
-        root.draw(&Circle::new((cx, cy), ring, theme.series[1].filled()))?;
-        root.draw(&Circle::new((cx, cy), ring, theme.text.stroke_width(1)))?;
+        root.draw(&Circle::new((cx, cy), 6, theme.series[1].filled()))?;
+        root.draw(&Circle::new((cx, cy), 6, theme.text.stroke_width(1)))?;
         marks.push(Mark { index: 0, shape: MarkShape::Circle { cx, cy, r: 8 } });
     }
     Ok(HitMap { coords, marks })

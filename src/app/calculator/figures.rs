@@ -84,17 +84,17 @@ pub fn CalculatorCharts(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     });
     let ownership_spec = Signal::derive(move || {
         let v = Arc::new(ownership.get());
-        let (d, r) = (v.clone(), v.clone());
+        let (d, r, p, a) = (v.clone(), v.clone(), v.clone(), v.clone());
         ChartSpec {
             draw: Arc::new(move |root, theme, sel| draw_ownership(root, &r, theme, None, sel).ok()),
-            pick: pick_mark(6.0),
-            items: 1,
-            anchor: anchor_mark(),
+            pick: Arc::new(move |hit: &HitMap, x, y| hit.data_at(x, y).and_then(|(price, _)| p.index_at_price(price))),
+            items: v.curve.len(),
+            anchor: Arc::new(move |hit: &HitMap, i| a.curve.get(i).map(|pt| hit.pixel_of(*pt))),
             describe: Arc::new(move |i| d.describe(i)),
             aspect: 0.5,
             min_height: 240.0,
             max_height: 340.0,
-            key_step: 1,
+            key_step: 4,
         }
     });
     let default_spec = Signal::derive(move || {
