@@ -2,6 +2,8 @@
 //! every failing row. Money to ±$0.01, ratios to ±1e-6 unless MODEL.md says otherwise.
 //! V10 and V11 (Monte Carlo) are in `model_validation_monte_carlo.rs`.
 
+mod common;
+use common::table::{f, Table};
 use debt_or_dilution::model::assumptions::{Assumptions, PathKind, Settlement};
 use debt_or_dilution::model::convertible::ConversionTerms;
 use debt_or_dilution::model::loan::{payment, LoanDefault};
@@ -14,32 +16,6 @@ use debt_or_dilution::data::calendar::YearMonth;
 const MONEY: f64 = 0.01;
 const RATIO: f64 = 1e-6;
 
-/// Collects failing rows so one run reports them all.
-#[derive(Default)]
-struct Table {
-    failures: Vec<String>,
-}
-
-impl Table {
-    fn check(&mut self, case: &str, got: f64, want: f64, tolerance: f64) {
-        let within = (got - want).abs() <= tolerance; // false for NaN too
-        if !within {
-            self.failures.push(format!("{case}: got {got}, want {want} (±{tolerance})"));
-        }
-    }
-    fn check_eq<T: PartialEq + std::fmt::Debug>(&mut self, case: &str, got: T, want: T) {
-        if got != want {
-            self.failures.push(format!("{case}: got {got:?}, want {want:?}"));
-        }
-    }
-    fn finish(self) {
-        assert!(self.failures.is_empty(), "failing rows:\n{}", self.failures.join("\n"));
-    }
-}
-
-fn f(x: Exact) -> f64 {
-    x.to_f64()
-}
 
 #[test]
 fn v1_hashprice_formulas() {

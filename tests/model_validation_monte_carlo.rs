@@ -1,38 +1,13 @@
 //! MODEL.md §5 V10 and V11: Monte Carlo against the deterministic run and a closed form.
 
+mod common;
+use common::table::{f, Table};
 use debt_or_dilution::model::assumptions::{Assumptions, PathKind, Settlement};
-use debt_or_dilution::model::money::{Exact, Money};
 use debt_or_dilution::model::montecarlo::run_monte_carlo;
 use debt_or_dilution::model::simulate::simulate;
 
 const MONEY: f64 = 0.01;
 
-/// Collects failing rows so one run reports them all.
-#[derive(Default)]
-struct Table {
-    failures: Vec<String>,
-}
-
-impl Table {
-    fn check(&mut self, case: &str, got: f64, want: f64, tolerance: f64) {
-        let within = (got - want).abs() <= tolerance; // false for NaN too
-        if !within {
-            self.failures.push(format!("{case}: got {got}, want {want} (±{tolerance})"));
-        }
-    }
-    fn check_eq<T: PartialEq + std::fmt::Debug>(&mut self, case: &str, got: T, want: T) {
-        if got != want {
-            self.failures.push(format!("{case}: got {got:?}, want {want:?}"));
-        }
-    }
-    fn finish(self) {
-        assert!(self.failures.is_empty(), "failing rows:\n{}", self.failures.join("\n"));
-    }
-}
-
-fn f(x: Exact) -> f64 {
-    x.to_f64()
-}
 
 #[test]
 fn v10_monte_carlo_without_volatility_is_the_deterministic_run() {
