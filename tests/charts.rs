@@ -115,3 +115,18 @@ fn history_draws_every_day_and_the_events() {
     let day = view.nearest_day(fx).unwrap();
     assert!((1782..=1785).contains(&day), "{day}");
 }
+
+/// The HTML legends colour their swatches from the stylesheet (`--s0`..`--s3`, light and
+/// dark); they must be the colours the charts draw with.
+#[test]
+fn legend_swatches_in_the_stylesheet_match_the_chart_themes() {
+    let css = include_str!("../style/main.css");
+    let dark_at = css.find("@media (prefers-color-scheme: dark)").expect("a dark block");
+    let (light, dark) = css.split_at(dark_at);
+    for (block, theme) in [(light, Theme::light()), (dark, Theme::dark())] {
+        for (i, color) in theme.series.iter().enumerate() {
+            let want = format!("--s{i}: {};", Theme::css(*color));
+            assert!(block.contains(&want), "style/main.css ({}) lacks {want}", if theme.dark { "dark" } else { "light" });
+        }
+    }
+}

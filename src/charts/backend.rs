@@ -47,10 +47,6 @@ impl<B: DrawingBackend, M: TextMeasure> MeasuredBackend<B, M> {
     pub fn with_logical_size(inner: B, logical_size: (u32, u32), measure: M) -> Self {
         Self { inner, size: logical_size, measure }
     }
-
-    pub fn into_inner(self) -> B {
-        self.inner
-    }
 }
 
 impl<B: DrawingBackend, M: TextMeasure> DrawingBackend for MeasuredBackend<B, M> {

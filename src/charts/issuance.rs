@@ -5,7 +5,6 @@ use super::frame::{plot, Plot, frame, text_style, usd_short, ChartResult, HitMap
 use super::theme::Theme;
 use crate::data::aggregates::Issuance;
 use crate::data::calendar::Quarter;
-use crate::data::families::InstrumentFamily;
 use crate::data::published::{Bound, PublishedFigures};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -175,7 +174,3 @@ pub fn draw_issuance<DB: DrawingBackend>(
     Ok(HitMap { coords, marks })
 }
 
-/// The families in stacking order with their colours, for the HTML legend.
-pub fn legend(theme: &Theme) -> Vec<(&'static str, String)> {
-    InstrumentFamily::ALL.iter().enumerate().map(|(i, f)| (f.label(), Theme::css(theme.series[i]))).collect()
-}

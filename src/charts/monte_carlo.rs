@@ -76,24 +76,6 @@ pub struct DilutionHistogramView {
 }
 
 impl DilutionHistogramView {
-    /// Bins `values` (fractions 0..1) into `bins` equal bins from 0 to the largest value.
-    pub fn from_values(values: &[f64], bins: usize, median: f64, p90: f64) -> Self {
-        let bins = bins.max(1);
-        let top = values.iter().copied().filter(|v| v.is_finite()).fold(0.01_f64, f64::max);
-        let width = top / bins as f64;
-        let mut counts = vec![0usize; bins];
-        for v in values.iter().filter(|v| v.is_finite()) {
-            let i = ((v / width) as usize).min(bins - 1);
-            counts[i] += 1;
-        }
-        let n = values.len().max(1) as f64;
-        Self {
-            bins: counts.iter().enumerate().map(|(i, c)| (i as f64 * width, (i + 1) as f64 * width, *c as f64 / n)).collect(),
-            median,
-            p90,
-        }
-    }
-
     pub fn describe(&self, i: usize) -> String {
         self.bins
             .get(i)

@@ -256,12 +256,3 @@ pub fn draw_scatter<DB: DrawingBackend>(
     Ok(HitMap { coords, marks })
 }
 
-/// The collateral families with colours and marker names, for the HTML legend.
-pub fn legend(theme: &Theme) -> Vec<(&'static str, &'static str, String)> {
-    let shapes = ["circle", "square", "diamond", "triangle"];
-    CollateralFamily::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.label(), shapes[i], Theme::css(theme.series[i])))
-        .collect()
-}
