@@ -141,6 +141,73 @@ fn describe_deal(d: &Deal) -> String {
     )
 }
 
+/// The then-vs-now table: the two waves side by side, computed from the deals.
+#[component]
+fn EraComparison() -> impl IntoView {
+    use crate::data::aggregates::{era_summary, Era};
+    use crate::narrative::format::{dollars, percent};
+    let eras = [era_summary(deals(), Era::Then), era_summary(deals(), Era::Now)];
+    let row = |label: &'static str, value: &dyn Fn(&crate::data::aggregates::EraSummary) -> String| {
+        view! { <tr><th scope="row">{label}</th><td>{value(&eras[0])}</td><td>{value(&eras[1])}</td></tr> }
+    };
+    view! {
+        <table class="era-table">
+            <caption>"The two waves, computed from the deals with a known amount"</caption>
+            <thead><tr><th scope="col"></th><th scope="col">{Era::Then.label()}</th><th scope="col">{Era::Now.label()}</th></tr></thead>
+            <tbody>
+                {row("Deals", &|e| e.deals.to_string())}
+                {row("Amount raised", &|e| dollars(e.principal_usd.to_f64().unwrap_or(0.0)))}
+                {row("Average coupon, weighted by amount", &|e| e.weighted_coupon_pct.and_then(|c| c.to_f64()).map(|c| format!("{c:.1}%")).unwrap_or_else(|| "—".into()))}
+                {row("Secured by machines or bitcoin", &|e| percent(e.share_machines_or_bitcoin.to_f64().unwrap_or(0.0)))}
+                {row("Convertible notes", &|e| percent(e.share_convertible.to_f64().unwrap_or(0.0)))}
+                {row("Raised for AI/HPC", &|e| percent(e.share_ai_hpc.to_f64().unwrap_or(0.0)))}
+            </tbody>
+        </table>
+        <p class="figure-note">{format!(
+            "Shares are of the amount raised. The coupon average covers deals with a stated fixed rate or range (their midpoint): {} of {} in 2021–22 and {} of {} in 2024–25; floating and unknown coupons are left out.",
+            dollars(eras[0].coupon_base_usd.to_f64().unwrap_or(0.0)),
+            dollars(eras[0].principal_usd.to_f64().unwrap_or(0.0)),
+            dollars(eras[1].coupon_base_usd.to_f64().unwrap_or(0.0)),
+            dollars(eras[1].principal_usd.to_f64().unwrap_or(0.0)),
+        )}</p>
+    }
+}
+
+/// Three figures under the title, computed from the data.
+#[component]
+pub fn Headlines() -> impl IntoView {
+    use crate::narrative::format::dollars;
+    use crate::data::aggregates::{era_summary, Era};
+    let issuance = issuance();
+    let peak = issuance.quarters.iter().max_by(|a, b| a.total().cmp(&b.total()));
+    // The same sums as the then-vs-now table (every deal with an amount, by its date).
+    let now = era_summary(deals(), Era::Now).principal_usd;
+    let then = era_summary(deals(), Era::Then).principal_usd;
+    let stock = &published().debt_outstanding;
+    view! {
+        <dl class="headlines">
+            <div>
+                <dt>"Raised by public miners in 2024–25"</dt>
+                <dd>{dollars(now.to_f64().unwrap_or(0.0))}</dd>
+                <dd class="headline-note">{format!("against {} in 2021–22, in the deals of this dataset", dollars(then.to_f64().unwrap_or(0.0)))}</dd>
+            </div>
+            <div>
+                <dt>"Largest quarter"</dt>
+                <dd>{peak.map(|p| dollars(p.total().to_f64().unwrap_or(0.0))).unwrap_or_default()}</dd>
+                <dd class="headline-note">{peak.map(|p| p.quarter.human()).unwrap_or_default()}</dd>
+            </div>
+            <div>
+                <dt>"Miners' debt outstanding"</dt>
+                <dd>{stock.last().map(|s| dollars(s.value_usd.to_f64().unwrap_or(0.0))).unwrap_or_default()}</dd>
+                <dd class="headline-note">{match (stock.first(), stock.last()) {
+                    (Some(a), Some(b)) if stock.len() > 1 => format!("{}, up from {} in {} (VanEck)", b.as_of.human(), dollars(a.value_usd.to_f64().unwrap_or(0.0)), a.as_of.human()),
+                    _ => String::new(),
+                }}</dd>
+            </div>
+        </dl>
+    }
+}
+
 #[component]
 pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     let view_data = Arc::new(ScatterView::new(deals()));
@@ -181,6 +248,7 @@ pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             <ChartCanvas label="Then and now: every deal by date and coupon" summary_id="scatter-summary" spec=Signal::stored(spec) theme=theme/>
             <p class="chart-summary" id="scatter-summary">{summary}</p>
             <p class="figure-note">{note}</p>
+            <EraComparison/>
             <figcaption class="credit">{data_date()}". Sources: company filings and press releases, one per deal (see the table)."</figcaption>
         </figure>
     }

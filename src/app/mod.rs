@@ -10,7 +10,7 @@ pub mod panic_panel;
 mod theme;
 
 use deal_table::DealTable;
-use figures::{DebtStockFigure, HistoryFigure, IssuanceFigure, ScatterFigure};
+use figures::{DebtStockFigure, Headlines, HistoryFigure, IssuanceFigure, ScatterFigure};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -40,6 +40,7 @@ fn App() -> impl IntoView {
             <p class="kicker">"Bitcoin miners' balance sheets, 2021–2025"</p>
             <h1>"Debt or dilution?"</h1>
             <p class="dek">"In 2021 miners borrowed against their machines and lost them when revenue collapsed. In 2024 and 2025 they borrowed more than ever, mostly through convertible notes, to build data centres for AI. The risk did not go away; it moved to the shareholders."</p>
+            <Headlines/>
         </header>
         <section class="section" aria-labelledby="data-heading">
             <h2 id="data-heading">"The borrowing, in data"</h2>

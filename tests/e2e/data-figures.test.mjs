@@ -138,3 +138,26 @@ test('the deal table sorts, filters and links every source', async () => {
     await run.close();
   }
 });
+
+test('the headline figures agree with the then-vs-now table computed from the deals', async () => {
+  const run = await openPage(browser, site.url, { width: 1280, height: 900 });
+  try {
+    await run.waitForApp();
+    const page = run.page;
+    const headline = (label) => page.locator('.headlines div', { hasText: label }).locator('dd').first().textContent();
+    const cell = (row, col) => page.locator('.era-table tbody tr', { hasText: row }).locator('td').nth(col).textContent();
+    assert.equal(await page.locator('.era-table tbody tr').count(), 6);
+    assert.equal(await headline('Raised by public miners in 2024–25'), await cell('Amount raised', 1));
+    const note = await page.locator('.headlines div', { hasText: 'Raised by public miners' }).locator('.headline-note').textContent();
+    assert.ok(note.includes(await cell('Amount raised', 0)), `${note} cites the 2021–22 total`);
+    assert.match(await headline('Largest quarter'), /^\$\d+\.\d\dB$/);
+    assert.equal(await headline("Miners' debt outstanding"), '$12.70B');
+    // The shift the story is about: machines and bitcoin secured far more of the first wave.
+    const pct = async (row, col) => Number.parseFloat((await cell(row, col)).replace('%', ''));
+    assert.ok((await pct('Secured by machines or bitcoin', 0)) > (await pct('Secured by machines or bitcoin', 1)));
+    assert.ok((await pct('Raised for AI/HPC', 1)) > (await pct('Raised for AI/HPC', 0)));
+    await run.assertClean();
+  } finally {
+    await run.close();
+  }
+});
