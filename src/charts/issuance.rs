@@ -70,7 +70,7 @@ impl IssuanceView {
         let now = sum_year(2024) + sum_year(2025);
         match self.peak() {
             Some(p) => format!(
-                "Deals by public miners add up to {} in 2021–22 and {} in 2024–25; the largest quarter is {} at {}.",
+                "The bars add up to {} in 2021–22 and {} in 2024–25 (deals that cannot be placed in one quarter are not in them); the largest quarter is {} at {}.",
                 usd_short(then),
                 usd_short(now),
                 self.quarters[p].human(),
