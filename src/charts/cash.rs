@@ -43,21 +43,7 @@ pub fn draw_cash<DB: DrawingBackend>(
     let values = view.lines.iter().flat_map(|l| l.1.iter().copied().map(finite));
     let (lo, hi) = values.fold((0.0_f64, 1.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let pad = (hi - lo) * 0.08;
-    let mut chart = plot(
-        &area,
-        theme,
-        Plot {
-            top: 8,
-            right: 12,
-            x_area: 24,
-            y_area: 52,
-            x: 0.0..months as f64,
-            y: (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad),
-            x_labels: None,
-            y_labels: (5, &|v| usd_short(*v)),
-            x_grid: false,
-        },
-    )?;
+    let mut chart = plot(&area, theme, Plot::monthly(months, (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad), 52, (5, &|v| usd_short(*v))))?;
     let coords = chart.as_coord_spec().clone();
     let y_axis = coords.get_y_range().start;
     draw_year_axis(root, &coords, view.start, months, y_axis, theme)?;

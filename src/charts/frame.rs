@@ -56,6 +56,14 @@ pub struct Plot<'f> {
     pub x_grid: bool,
 }
 
+impl<'f> Plot<'f> {
+    /// The plot of a month-by-month chart: months 0..T across (the year labels are drawn by
+    /// [`super::months::draw_year_axis`]), no vertical grid, `y_area` pixels of y labels.
+    pub fn monthly(months: usize, y: std::ops::Range<f64>, y_area: u32, y_labels: (usize, &'f dyn Fn(&f64) -> String)) -> Self {
+        Plot { top: 8, right: 12, x_area: 24, y_area, x: 0.0..months as f64, y, x_labels: None, y_labels, x_grid: false }
+    }
+}
+
 /// Builds a chart's plot area in the house style: every chart goes through here, so they
 /// share margins, grid and label type.
 pub fn plot<'a, DB: DrawingBackend>(

@@ -44,21 +44,7 @@ pub fn draw_loan<DB: DrawingBackend>(
     let months = view.balance.len().max(view.collateral.len()).saturating_sub(1).max(1);
     let finite = |v: &f64| if v.is_finite() { *v } else { 0.0 };
     let top = view.balance.iter().chain(view.collateral.iter()).map(finite).fold(1.0, f64::max) * 1.1;
-    let mut chart = plot(
-        &area,
-        theme,
-        Plot {
-            top: 8,
-            right: 12,
-            x_area: 24,
-            y_area: 52,
-            x: 0.0..months as f64,
-            y: 0.0..top,
-            x_labels: None,
-            y_labels: (5, &|v| usd_short(*v)),
-            x_grid: false,
-        },
-    )?;
+    let mut chart = plot(&area, theme, Plot::monthly(months, 0.0..top, 52, (5, &|v| usd_short(*v))))?;
     let coords = chart.as_coord_spec().clone();
     draw_year_axis(root, &coords, view.start, months, 0.0, theme)?;
     let series = |v: &[f64]| -> Vec<(f64, f64)> { v.iter().enumerate().map(|(t, x)| (t as f64, finite(x))).collect() };

@@ -36,21 +36,7 @@ pub fn draw_default_curve<DB: DrawingBackend>(
 ) -> ChartResult<HitMap, DB> {
     let area = frame(root, theme, titles)?;
     let months = view.probability.len().saturating_sub(1).max(1);
-    let mut chart = plot(
-        &area,
-        theme,
-        Plot {
-            top: 8,
-            right: 12,
-            x_area: 24,
-            y_area: 44,
-            x: 0.0..months as f64,
-            y: 0.0..1.0,
-            x_labels: None,
-            y_labels: (6, &|v| format!("{:.0}%", v * 100.0)),
-            x_grid: false,
-        },
-    )?;
+    let mut chart = plot(&area, theme, Plot::monthly(months, 0.0..1.0, 44, (6, &|v| format!("{:.0}%", v * 100.0))))?;
     let coords = chart.as_coord_spec().clone();
     draw_year_axis(root, &coords, view.start, months, 0.0, theme)?;
     let pts: Vec<(f64, f64)> = view.probability.iter().enumerate().map(|(t, p)| (t as f64, *p)).collect();

@@ -60,21 +60,7 @@ pub fn draw_path<DB: DrawingBackend>(
         top = fan.iter().map(|b| b.p95).fold(top, f64::max);
     }
     top = top.max(view.breakeven_cash).max(view.loan_coverage_one.unwrap_or(0.0)).max(1.0) * 1.1;
-    let mut chart = plot(
-        &area,
-        theme,
-        Plot {
-            top: 8,
-            right: 12,
-            x_area: 24,
-            y_area: 44,
-            x: 0.0..months as f64,
-            y: 0.0..top,
-            x_labels: None,
-            y_labels: (6, &|v| format!("${:.0}", v)),
-            x_grid: false,
-        },
-    )?;
+    let mut chart = plot(&area, theme, Plot::monthly(months, 0.0..top, 44, (6, &|v| format!("${:.0}", v))))?;
     let coords = chart.as_coord_spec().clone();
     draw_year_axis(root, &coords, view.start, months, 0.0, theme)?;
     if let Some(fan) = &view.fan {

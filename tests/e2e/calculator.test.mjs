@@ -18,8 +18,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { launchChromium, openPage, ROOT, SCREENSHOTS, startSite } from './lib/harness.mjs';
+import { test } from 'node:test';
+import { openPage, ROOT, SCREENSHOTS, sharedSiteAndBrowser } from './lib/harness.mjs';
 
 // ---------------------------------------------------------------------------------------------
 // The host side: the URL set and the `scenario` binary.
@@ -105,22 +105,13 @@ function hostValues(query) {
 // ---------------------------------------------------------------------------------------------
 // The page side.
 
-let site;
-let browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = sharedSiteAndBrowser();
 
-const urlOf = (query) => `${site.url}?${query}`;
+const urlOf = (query) => `${shared.site.url}?${query}`;
 
 /** Opens the calculator at `query` and waits until every chart has drawn. */
 async function open(query = '', options = {}) {
-  const run = await openPage(browser, urlOf(query), { width: 1280, height: 900, ...options });
+  const run = await openPage(shared.browser, urlOf(query), { width: 1280, height: 900, ...options });
   run.dialogs = [];
   run.page.on('dialog', (dialog) => {
     run.dialogs.push(dialog.message());

@@ -2,19 +2,10 @@
 // focusing a chart mark shows what it is (pixels mapped back to data); the deal table sorts,
 // filters and links every source; the dataset downloads are static files next to the page.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchChromium, openPage, startSite } from './lib/harness.mjs';
+import { test } from 'node:test';
+import { openPage, sharedSiteAndBrowser } from './lib/harness.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = sharedSiteAndBrowser();
 
 /** The tooltip text of the chart whose canvas has this accessible name ('' when hidden). */
 async function tooltipOf(page, label) {
@@ -30,7 +21,7 @@ const HISTORY = 'Hashprice, daily, January 2021 to November 2025';
 const SCATTER = 'Then and now: every deal by date and coupon';
 
 test('hovering a bar shows its quarter, total and deals', async () => {
-  const run = await openPage(browser, site.url, { width: 1280, height: 900 });
+  const run = await openPage(shared.browser, shared.site.url, { width: 1280, height: 900 });
   try {
     await run.waitForApp();
     const canvas = run.page.getByRole('img', { name: ISSUANCE });
@@ -52,7 +43,7 @@ test('hovering a bar shows its quarter, total and deals', async () => {
 });
 
 test('keyboard focus steps through marks and days', async () => {
-  const run = await openPage(browser, site.url, { width: 1280, height: 900 });
+  const run = await openPage(shared.browser, shared.site.url, { width: 1280, height: 900 });
   try {
     await run.waitForApp();
     await run.page.getByRole('img', { name: ISSUANCE }).focus();
@@ -79,7 +70,7 @@ test('keyboard focus steps through marks and days', async () => {
 });
 
 test('touching a day on the history shows its value', async () => {
-  const run = await openPage(browser, site.url, { width: 360, height: 780, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const run = await openPage(shared.browser, shared.site.url, { width: 360, height: 780, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
   try {
     await run.waitForApp();
     const canvas = run.page.getByRole('img', { name: HISTORY });
@@ -96,7 +87,7 @@ test('touching a day on the history shows its value', async () => {
 });
 
 test('the deal table sorts, filters and links every source', async () => {
-  const run = await openPage(browser, site.url, { width: 1280, height: 900 });
+  const run = await openPage(shared.browser, shared.site.url, { width: 1280, height: 900 });
   try {
     await run.waitForApp();
     const page = run.page;
@@ -140,7 +131,7 @@ test('the deal table sorts, filters and links every source', async () => {
 });
 
 test('the headline figures agree with the then-vs-now table computed from the deals', async () => {
-  const run = await openPage(browser, site.url, { width: 1280, height: 900 });
+  const run = await openPage(shared.browser, shared.site.url, { width: 1280, height: 900 });
   try {
     await run.waitForApp();
     const page = run.page;

@@ -2,19 +2,10 @@
 // at desktop and phone widths with no console error, CSP violation, off-origin request or page
 // error, every chart drawn, no horizontal scroll on a phone, and a screenshot of each.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { CSP, launchChromium, openPage, startSite } from './lib/harness.mjs';
+import { test } from 'node:test';
+import { CSP, openPage, sharedSiteAndBrowser } from './lib/harness.mjs';
 
-let site;
-let browser;
-before(async () => {
-  site = await startSite();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const shared = sharedSiteAndBrowser();
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 900, deviceScaleFactor: 1 },
@@ -24,7 +15,7 @@ const VIEWPORTS = [
 
 for (const viewport of VIEWPORTS) {
   test(`full page at ${viewport.width} px (${viewport.name})`, async (t) => {
-    const run = await openPage(browser, site.url, viewport);
+    const run = await openPage(shared.browser, shared.site.url, viewport);
     try {
       assert.equal(run.navigation.status(), 200);
       assert.equal(run.navigation.headers()['content-security-policy'], CSP, 'the page is served under the strict CSP');
@@ -56,10 +47,10 @@ for (const viewport of VIEWPORTS) {
 }
 
 test('when the wasm cannot load, the fallback says so and links the data files', async (t) => {
-  const run = await openPage(browser, site.url, { goto: false });
+  const run = await openPage(shared.browser, shared.site.url, { goto: false });
   try {
     await run.page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
-    await run.page.goto(site.url);
+    await run.page.goto(shared.site.url);
     await run.waitFor(
       () => /could not start/.test(document.getElementById('fallback-status')?.textContent || ''),
       { timeout: 15000, what: 'the fallback to say the app could not start' },
@@ -73,7 +64,7 @@ test('when the wasm cannot load, the fallback says so and links the data files',
     assert.equal(state.dataHidden, false, 'the data links are shown');
     assert.ok(state.links.length > 0 && state.links.every((href) => href.startsWith('data/')), `data links: ${state.links}`);
     for (const href of state.links) {
-      const response = await run.page.request.get(new URL(href, site.url).href);
+      const response = await run.page.request.get(new URL(href, shared.site.url).href);
       assert.equal(response.status(), 200, `${href} is served`);
     }
   } finally {

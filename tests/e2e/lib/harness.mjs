@@ -1,10 +1,9 @@
 // The end-to-end harness: serve the release build like a host would, drive Chromium, watch the
 // page. Test files import from here:
 //
-//   import { startSite, launchChromium, openPage } from './lib/harness.mjs';
-//   const site = await startSite();              // dist served at http://127.0.0.1:PORT/explainers/miner-debt/
-//   const browser = await launchChromium();
-//   const run = await openPage(browser, site.url, { width: 360 });
+//   import { sharedSiteAndBrowser, openPage } from './lib/harness.mjs';
+//   const shared = sharedSiteAndBrowser();      // one site (dist at /explainers/miner-debt/) and one Chromium per file
+//   const run = await openPage(shared.browser, shared.site.url, { width: 360 });
 //   await run.waitForApp();
 //   ... run.canvases(), run.horizontalOverflow(), run.screenshot('name'), run.axe(), run.assertClean()
 //
@@ -16,11 +15,31 @@ import path from 'node:path';
 import { ROOT } from './page.mjs';
 import { startStaticServer } from './server.mjs';
 
+import { after, before } from 'node:test';
+import { launchChromium } from './browser.mjs';
 export { CSP, BASE, startStaticServer } from './server.mjs';
 export { CHROMIUM, CHROMIUM_ARGS, launchChromium } from './browser.mjs';
 export { openPage, ROOT, OUTPUT, SCREENSHOTS } from './page.mjs';
 
 /** The release build the tests load (scripts/test.sh builds it). */
+/**
+ * The usual test-file set-up: one site and one Chromium for the whole file, opened before the
+ * first test and closed after the last. Returns an object whose `site` and `browser` are set
+ * once the `before` hook has run.
+ */
+export function sharedSiteAndBrowser() {
+  const shared = { site: undefined, browser: undefined };
+  before(async () => {
+    shared.site = await startSite();
+    shared.browser = await launchChromium();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.site?.close();
+  });
+  return shared;
+}
+
 export const DIST = path.resolve(process.env.E2E_DIST || path.join(ROOT, 'target/e2e-dist'));
 
 /** Serves DIST from the sub-path with the hosting headers; fails clearly when there is no build. */
