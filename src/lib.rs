@@ -19,3 +19,4 @@ pub mod model;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 pub mod narrative;
+pub mod story;

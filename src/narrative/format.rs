@@ -250,3 +250,24 @@ mod tests {
         }
     }
 }
+
+/// Dollars in running text: "$4.6 billion", "$1 billion", "$248 million", "$67.4 million".
+pub fn dollars_prose(v: f64) -> String {
+    let sign = if v < 0.0 { "−" } else { "" };
+    let a = v.abs();
+    let (scaled, word) = if a >= 1e9 {
+        (a / 1e9, " billion")
+    } else if a >= 1e6 {
+        (a / 1e6, " million")
+    } else {
+        return format!("{sign}{}", dollars(a));
+    };
+    // Half away from zero, as every displayed amount ($3.25 billion reads "$3.3 billion").
+    let text = if scaled >= 100.0 { format!("{}", scaled.round()) } else { format!("{:.1}", (scaled * 10.0).round() / 10.0) };
+    format!("{sign}${}{word}", text.trim_end_matches(".0"))
+}
+
+/// "September 2025".
+pub fn month_long(m: YearMonth) -> String {
+    format!("{} {}", m.long_month_name(), m.year)
+}

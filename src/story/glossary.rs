@@ -1,0 +1,23 @@
+//! The glossary: each term once, in our words. Prose marks a use with `data-term="id"`; the app
+//! attaches the definition to it (pointer, touch and keyboard) and lists them all in the last
+//! section.
+
+/// (id, term, definition).
+pub const GLOSSARY: &[(&str, &str, &str)] = &[
+    ("hashprice", "Hashprice", "What a unit of mining power earns in a day: dollars per petahash per second per day. It moves with the bitcoin price, with fees, and inversely with the whole network's hashrate."),
+    ("jth", "J/TH (joules per terahash)", "How much energy a machine burns for each trillion hashes. Lower is better: a newer machine at about half the joules of a 2021 machine pays half the power bill for the same work."),
+    ("ehs", "EH/s, PH/s, ZH/s", "Units of hashing speed. A petahash (PH) is a thousand terahashes, an exahash (EH) a thousand petahashes, a zettahash (ZH) a thousand exahashes, all per second."),
+    ("convertible", "Convertible note", "A bond that the holder can swap for the company's shares at a fixed price. If the shares never reach that price, the company owes the money back in cash at maturity."),
+    ("premium", "Conversion premium", "How far above the share price at issue the conversion price is set. A higher premium means fewer new shares if the notes convert."),
+    ("capped-call", "Capped call", "An option the issuer buys when it sells convertibles. It pays the company back for dilution between the conversion price and a cap, so the dilution starts above the cap instead."),
+    ("senior-secured", "Senior secured notes", "Bonds paid before other debts and backed by named assets, here a data center and its leases. If the company defaults, holders take those assets."),
+    ("ltv", "LTV (loan-to-value)", "The loan balance as a share of the collateral's market value. When machine prices fall, the LTV rises even if no payment is missed."),
+    ("dscr", "DSCR (debt service coverage)", "Cash earned in a period divided by the loan payments due in it. Below one, the business cannot pay its lender out of what it earns."),
+    ("dilution", "Dilution", "The share of the company that existing owners give up when new shares are issued, for a conversion or to raise cash."),
+    ("wall", "Refinancing wall", "The cash a company must find on the day its notes mature and do not convert: the full principal, usually raised by new debt or by selling shares."),
+];
+
+/// The definition of a term, by id.
+pub fn definition(id: &str) -> Option<&'static str> {
+    GLOSSARY.iter().find(|g| g.0 == id).map(|g| g.2)
+}

@@ -1,0 +1,117 @@
+//! The text of every computed element of a section's prose: the scenario's metrics as the
+//! cards display them, plus the sentences' own figures. The app looks a `data-out` name up
+//! here first, then in [`super::facts`].
+
+use crate::data::calendar::YearMonth;
+use crate::model::assumptions::Assumptions;
+use crate::model::fields::{field, FieldSpec};
+use crate::model::metrics::metrics;
+use crate::model::simulate::{hpc_plan, Scenario};
+use crate::narrative::format::{display, dollars_prose, month_long, percent, plain_number, price};
+use crate::narrative::outcomes::{convertible_sentence, loan_sentence, secured_sentence};
+
+/// A field's value as the prose shows it: money with its sign, percents with theirs.
+pub fn field_text(spec: &FieldSpec, stored: f64) -> String {
+    let shown = spec.to_query_number(stored);
+    if spec.unit == "$" {
+        dollars_prose(shown)
+    } else if spec.unit.starts_with("$/") {
+        if shown >= 1e6 {
+            dollars_prose(shown)
+        } else if shown.fract() == 0.0 {
+            format!("${}", plain_number(shown))
+        } else {
+            price(shown)
+        }
+    } else if spec.unit.starts_with('%') {
+        format!("{}%", plain_number(shown))
+    } else {
+        plain_number(shown)
+    }
+}
+
+/// The text of the field with this query name in `a` (empty if there is no such field).
+pub fn input_text(query: &str, a: &Assumptions) -> String {
+    field(query).map(|spec| field_text(spec, (spec.get)(a))).unwrap_or_default()
+}
+
+fn month_at(start: YearMonth, t: u32) -> String {
+    month_long(start.add_months(t as i32 - 1))
+}
+
+/// Every named figure of a scenario, for the prose of the section that owns it.
+pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
+    let a = &s.assumptions;
+    let start = s.timeline.start;
+    let mut out: Vec<(&'static str, String)> =
+        metrics(s).into_iter().map(|m| (m.name, display(m.name, &m.value, start))).collect();
+    let hp0 = a.hashprice_usd_per_ph_day;
+    let (be_power, be_cash) = (s.breakeven_power, s.breakeven_cash);
+
+    // The squeeze: the fleet against today's hashprice.
+    out.push(("be-power", price(be_power)));
+    out.push(("be-cash", price(be_cash)));
+    let verdict = if hp0 < be_power {
+        "deep under water: it earns less than its power bill and would switch off"
+    } else if hp0 < be_cash {
+        "under water: it pays for its power but not for the rest of its running costs"
+    } else {
+        "above water, for now"
+    };
+    out.push(("squeeze-verdict", verdict.into()));
+    out.push(("squeeze-margin", price((hp0 - be_cash).abs())));
+    out.push(("squeeze-margin-side", if hp0 < be_cash { "short of" } else { "above" }.into()));
+    out.push(("power-kwh", format!("{} cents", plain_number(a.power_usd_per_mwh / 10.0))));
+
+    // The loan.
+    let loan = &s.outcomes.loan;
+    out.push(("raised", dollars_prose(a.principal_usd)));
+    out.push(("start-month", month_long(start)));
+    out.push(("closing-month", month_long(start.add_months(-1))));
+    let dscr_first = loan.debt_service_coverage.get(1).copied().filter(|v| v.is_finite());
+    out.push(("loan-dscr-first", dscr_first.map(|v| format!("{:.2}", v)).unwrap_or_else(|| "—".into())));
+    out.push((
+        "loan-default-when",
+        loan.outcome.default_month.map(|m| month_at(start, m)).unwrap_or_else(|| "never, within the run".into()),
+    ));
+    out.push(("loan-sentence", loan_sentence(s)));
+    out.push(("convert-sentence", convertible_sentence(s)));
+    out.push(("secured-sentence", secured_sentence(s)));
+
+    // The convertible's terms.
+    let conversion_price = a.share_price_usd * (1.0 + a.premium_pct / 100.0);
+    let new_shares = a.principal_usd / conversion_price;
+    out.push(("dilution-if-converted", percent(new_shares / (a.shares_outstanding + new_shares))));
+    out.push(("coupon-cash-year", dollars_prose(a.principal_usd * a.coupon_pct / 100.0)));
+    out.push(("cap-price", if a.cap_pct > 0.0 { price(a.share_price_usd * (1.0 + a.cap_pct / 100.0)) } else { "none".into() }));
+    out.push(("maturity-month", month_at(start, a.maturity_months)));
+
+    // The AI bet.
+    let plan = hpc_plan(a);
+    let mw = plan.megawatts(a.principal_usd);
+    let lease_year = mw * a.lease_usd_per_mw_year;
+    out.push(("lease-year", dollars_prose(lease_year)));
+    out.push(("noi-year", dollars_prose(lease_year * a.hpc_noi_margin_pct / 100.0)));
+    out.push(("secured-interest-year", dollars_prose(a.principal_usd * a.secured_coupon_pct / 100.0)));
+    out.push(("leases-start", month_at(start, a.build_months + 1)));
+    out.push(("full-lease-month", month_at(start, a.build_months + a.ramp_months + 1)));
+
+    // The melting ice cube: a fleet that never grows, in a network that does.
+    let network = &s.path.network_eh_s;
+    let share = |t: usize| network.get(t).map(|n| a.fleet_ph_s / (n * 1000.0));
+    let horizon = 36usize.min(network.len().saturating_sub(1));
+    out.push(("share-start", share(0).map(percent).unwrap_or_default()));
+    out.push(("share-later", share(horizon).map(percent).unwrap_or_default()));
+    out.push(("later-years", plain_number(horizon as f64 / 12.0)));
+    let hp_later = s.market.hashprice.get(horizon).copied().unwrap_or(hp0);
+    out.push(("hp-later", price(hp_later)));
+    out.push(("hp-change-later", percent(hp_later / hp0 - 1.0)));
+    let under = s.market.hashprice.iter().enumerate().skip(1).find(|(_, h)| **h < be_cash).map(|(t, _)| t as u32);
+    out.push(("under-water-when", under.map(|t| month_at(start, t)).unwrap_or_else(|| "not within the run".into())));
+    out
+}
+
+/// Looks a name up in a section's values.
+pub fn lookup<'a>(values: &'a [(&'static str, String)], name: &str) -> Option<&'a str> {
+    values.iter().find(|v| v.0 == name).map(|v| v.1.as_str())
+}

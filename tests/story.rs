@@ -1,0 +1,212 @@
+//! The story's prose (issue 6): every computed element resolves to a value, every input is a
+//! calculator parameter, every glossary term is defined, no figure is typed into the text, and
+//! changing an input changes the numbers that depend on it and no others.
+
+use debt_or_dilution::model::fields::field;
+use debt_or_dilution::model::simulate::simulate;
+use debt_or_dilution::story::facts::fact;
+use debt_or_dilution::story::glossary::definition;
+use debt_or_dilution::story::values::{input_text, lookup, scenario_values};
+use debt_or_dilution::story::{Section, SECTIONS};
+
+/// The values of the attribute `attr` in an HTML fragment, in order.
+fn attribute_values(html: &str, attr: &str) -> Vec<String> {
+    let needle = format!("{attr}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &html[i + needle.len()..];
+            rest[..rest.find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+/// The text of a fragment outside tags, with computed and input elements emptied (they are
+/// written empty; a test below checks that).
+fn prose_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The allowlist's (patterns, literals).
+fn allowlist() -> (Vec<String>, Vec<String>) {
+    let mut patterns = Vec::new();
+    let mut literals = Vec::new();
+    for line in include_str!("fixtures/prose_digits.txt").lines() {
+        if let Some(p) = line.strip_prefix("pattern: ") {
+            patterns.push(p.to_string());
+        } else if let Some(l) = line.strip_prefix("literal: ") {
+            literals.push(l.to_string());
+        } else {
+            assert!(line.starts_with('#') || line.trim().is_empty(), "unknown allowlist line: {line}");
+        }
+    }
+    (patterns, literals)
+}
+
+/// Removes what the allowlist permits: its literals, and years (its one pattern, matched by
+/// hand so the host tests need no regex crate; the end-to-end test applies the file's
+/// expressions as written).
+fn strip_allowed(text: &str) -> String {
+    let (patterns, literals) = allowlist();
+    assert_eq!(patterns, vec![r"\b20[12]\d(–\d\d)?\b".to_string()], "update strip_allowed with the allowlist");
+    let mut text = text.to_string();
+    for l in literals {
+        text = text.replace(&l, "LITERAL");
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    let boundary = |j: usize| j >= chars.len() || !chars[j].is_alphanumeric();
+    while i < chars.len() {
+        let starts_word = i == 0 || !chars[i - 1].is_alphanumeric();
+        let year = starts_word
+            && i + 4 <= chars.len()
+            && chars[i] == '2'
+            && chars[i + 1] == '0'
+            && (chars[i + 2] == '1' || chars[i + 2] == '2')
+            && chars[i + 3].is_ascii_digit();
+        if year {
+            let mut end = i + 4;
+            if end + 3 <= chars.len() && chars[end] == '–' && chars[end + 1].is_ascii_digit() && chars[end + 2].is_ascii_digit() && boundary(end + 3) {
+                end += 3;
+            }
+            if boundary(end) {
+                out.push_str("YEAR");
+                i = end;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+fn values_of(section: &Section) -> Vec<(&'static str, String)> {
+    section.local_assumptions().map(|a| scenario_values(&simulate(&a))).unwrap_or_default()
+}
+
+#[test]
+fn every_section_has_one_more_prose_part_than_figures() {
+    assert_eq!(SECTIONS.len(), 10);
+    for s in SECTIONS {
+        assert_eq!(s.parts().len(), s.figures.len() + 1, "{}: parts around figures", s.id);
+    }
+}
+
+#[test]
+fn every_computed_element_has_a_value_in_the_default_state() {
+    for s in SECTIONS {
+        let values = values_of(s);
+        for name in attribute_values(s.html(), "data-out") {
+            let text = lookup(&values, &name).or_else(|| fact(&name));
+            assert!(text.is_some_and(|t| !t.trim().is_empty()), "{}: data-out=\"{name}\" has no value", s.id);
+        }
+    }
+}
+
+#[test]
+fn computed_and_input_elements_are_written_empty() {
+    for s in SECTIONS {
+        for attr in ["data-out", "data-in"] {
+            for (i, _) in s.html().match_indices(&format!("{attr}=\"")) {
+                let close = s.html()[i..].find('>').unwrap() + i;
+                assert!(s.html()[close..].starts_with("></span>"), "{}: an element with {attr} must be empty in the fragment", s.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_input_is_a_calculator_parameter_of_a_section_with_its_own_scenario() {
+    for s in SECTIONS {
+        let inputs = attribute_values(s.html(), "data-in");
+        if inputs.is_empty() {
+            continue;
+        }
+        let a = s.local_assumptions().unwrap_or_else(|| panic!("{} has inputs but no local scenario", s.id));
+        for name in inputs {
+            assert!(field(&name).is_some(), "{}: data-in=\"{name}\" is not a calculator parameter", s.id);
+            assert!(!input_text(&name, &a).is_empty(), "{}: {name} shows nothing", s.id);
+        }
+    }
+}
+
+#[test]
+fn every_glossary_term_is_defined() {
+    for s in SECTIONS {
+        for id in attribute_values(s.html(), "data-term") {
+            assert!(definition(&id).is_some(), "{}: data-term=\"{id}\" is not in the glossary", s.id);
+        }
+    }
+}
+
+#[test]
+fn no_figure_is_typed_into_the_prose() {
+    for s in SECTIONS {
+        let text = strip_allowed(&prose_text(s.html()));
+        let stray: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(|c| c.is_ascii_digit())).collect();
+        assert!(stray.is_empty(), "{}: digits outside computed elements: {stray:?}", s.id);
+    }
+}
+
+#[test]
+fn the_digit_check_catches_a_typed_figure() {
+    // The check above must be able to fail: a typed amount survives, a year does not.
+    let text = strip_allowed(&prose_text("<p>In 2024–25 they raised $4.6 billion, <span data-out=\"x\"></span>.</p>"));
+    assert!(text.contains("4.6"));
+    assert!(!text.contains("2024"));
+}
+
+#[test]
+fn changing_an_input_changes_the_numbers_that_depend_on_it_and_no_others() {
+    let s = SECTIONS.iter().find(|s| s.id == "squeeze").unwrap();
+    let a = s.local_assumptions().unwrap();
+    let before = scenario_values(&simulate(&a));
+    let mut b = a.clone();
+    b.efficiency_j_per_th += 5.0;
+    let after = scenario_values(&simulate(&b));
+    let changed: Vec<&str> = before.iter().zip(&after).filter(|(x, y)| x.1 != y.1).map(|(x, _)| x.0).collect();
+    let shown = attribute_values(s.html(), "data-out");
+    let shown_changed: Vec<&str> = changed.iter().copied().filter(|n| shown.iter().any(|s| s == n)).collect();
+    assert_eq!(shown_changed, ["be-power", "be-cash", "squeeze-verdict", "squeeze-margin"]);
+    // Dataset figures never move with a scenario.
+    assert_eq!(fact("hp-low"), fact("hp-low"));
+    assert!(shown.iter().any(|n| n == "hp-low"));
+    assert!(!changed.contains(&"hp-low"));
+}
+
+#[test]
+fn the_squeeze_reads_under_water_for_a_2021_fleet_and_above_for_a_new_one() {
+    let s = SECTIONS.iter().find(|s| s.id == "squeeze").unwrap();
+    let old = s.local_assumptions().unwrap();
+    let v = scenario_values(&simulate(&old));
+    assert!(lookup(&v, "squeeze-verdict").unwrap().starts_with("under water"), "{:?}", lookup(&v, "squeeze-verdict"));
+    let mut new = old.clone();
+    new.efficiency_j_per_th = 17.5;
+    let v = scenario_values(&simulate(&new));
+    assert_eq!(lookup(&v, "squeeze-verdict"), Some("above water, for now"));
+}
+
+#[test]
+fn dataset_figures_match_the_articles() {
+    // The article's figures, recomputed from the dataset (with its sources), not copied.
+    assert_eq!(fact("record-quarter-value"), Some("$4.6 billion"));
+    assert_eq!(fact("record-quarter"), Some("Q4 2024"));
+    assert_eq!(fact("debt-after"), Some("$12.7 billion"));
+    assert_eq!(fact("debt-before"), Some("$2.1 billion"));
+    assert_eq!(fact("wulf-ssn"), Some("$3.2 billion"));
+    assert_eq!(fact("wulf-ssn-interest"), Some("$248 million"));
+    assert_eq!(fact("iren-convert"), Some("$1 billion"));
+    assert_eq!(fact("q3-2025-converts"), Some("$3.3 billion"));
+    assert_eq!(fact("zh-month"), Some("September 2025"));
+}
