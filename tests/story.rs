@@ -210,3 +210,15 @@ fn dataset_figures_match_the_articles() {
     assert_eq!(fact("q3-2025-converts"), Some("$3.3 billion"));
     assert_eq!(fact("zh-month"), Some("September 2025"));
 }
+
+#[test]
+fn inline_numbers_step_on_their_grid_and_stay_in_range() {
+    use debt_or_dilution::story::values::step_input;
+    let power = field("power").unwrap();
+    assert_eq!(step_input(power, 50.0, 1.0, 5.0), 55.0);
+    assert_eq!(step_input(power, 52.0, 1.0, 5.0), 55.0);
+    assert_eq!(step_input(power, 50.0, -100.0, 5.0), power.min);
+    assert_eq!(step_input(power, 50.0, 1000.0, 5.0), power.max);
+    let build = field("build").unwrap();
+    assert_eq!(step_input(build, 18.0, 2.0, 3.0), 24.0);
+}

@@ -287,17 +287,26 @@ pub fn DebtStockFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
 }
 
 #[component]
-pub fn HistoryFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
+pub fn HistoryFigure(
+    #[prop(into)] theme: Signal<Theme>,
+    /// A fleet's cash breakeven to draw across the history (the squeeze section's).
+    #[prop(optional)]
+    breakeven: Option<Signal<f64>>,
+) -> impl IntoView {
     let events = history_events(network_daily());
-    let view_data = Arc::new(HistoryView::new(network_daily(), &events));
-    let summary = view_data.summary();
-    let spec = {
+    let base = Arc::new(HistoryView::new(network_daily(), &events));
+    let summary = base.summary();
+    let items = base.points.len();
+    let spec = Signal::derive(move || {
+        let mut view_data = (*base).clone();
+        view_data.breakeven = breakeven.map(|b| b.get());
+        let view_data = Arc::new(view_data);
         let (v, d, a) = (view_data.clone(), view_data.clone(), view_data.clone());
         let p = view_data.clone();
         ChartSpec {
             draw: Arc::new(move |root, theme, sel| draw_history(root, &v, theme, None, sel).ok()),
             pick: Arc::new(move |hit, x, y| hit.data_at(x, y).and_then(|(fx, _)| p.nearest_day(fx))),
-            items: view_data.points.len(),
+            items,
             anchor: Arc::new(move |hit, i| a.points.get(i).map(|pt| hit.pixel_of(*pt))),
             describe: Arc::new(move |i| match (d.days.get(i), d.points.get(i)) {
                 (Some(day), Some(pt)) => format!("{}: ${:.2} per PH/s per day", day.human(), pt.1),
@@ -308,12 +317,12 @@ pub fn HistoryFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             max_height: 400.0,
             key_step: 7,
         }
-    };
+    });
     view! {
         <figure class="figure" id="figure-history">
             <h3 class="figure-title">"Hashprice, daily, January 2021 to November 2025"</h3>
             <p class="figure-sub">"What one petahash per second of mining earned in a day, in US dollars: new coins plus fees, times the BTC price, divided by the network's hashrate."</p>
-            <ChartCanvas label="Hashprice, daily, January 2021 to November 2025" summary_id="history-summary" spec=Signal::stored(spec) theme=theme/>
+            <ChartCanvas label="Hashprice, daily, January 2021 to November 2025" summary_id="history-summary" spec=spec theme=theme/>
             <p class="chart-summary" id="history-summary">{summary}</p>
             <ol class="events">
                 {events.into_iter().map(|e| view! { <li><strong>{e.label}</strong>" "{e.detail}</li> }).collect_view()}

@@ -7,10 +7,10 @@ mod canvas;
 mod deal_table;
 mod figures;
 pub mod panic_panel;
+mod scenario_charts;
+mod story;
 mod theme;
 
-use deal_table::DealTable;
-use figures::{DebtStockFigure, Headlines, HistoryFigure, IssuanceFigure, ScatterFigure};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -40,28 +40,15 @@ fn App() -> impl IntoView {
             <p class="kicker">"Bitcoin miners' balance sheets, 2021–2025"</p>
             <h1>"Debt or dilution?"</h1>
             <p class="dek">"In 2021 miners borrowed against their machines and lost them when revenue collapsed. In 2024 and 2025 they borrowed more than ever, mostly through convertible notes, to build data centres for AI. The risk did not go away; it moved to the shareholders."</p>
-            <Headlines/>
+            <nav class="contents" aria-label="Sections">
+                <ol>
+                    {crate::story::SECTIONS.iter().map(|s| view! { <li><a href=format!("#{}", s.id)>{s.title}</a></li> }).collect_view()}
+                </ol>
+            </nav>
         </header>
-        <section class="section" aria-labelledby="data-heading">
-            <h2 id="data-heading">"The borrowing, in data"</h2>
-            <IssuanceFigure theme=theme/>
-            <ScatterFigure theme=theme/>
-            <DebtStockFigure theme=theme/>
-            <HistoryFigure theme=theme/>
-        </section>
-        <section class="section section-wide" aria-labelledby="calculator-heading">
-            <h2 id="calculator-heading">"Same path, three ways to pay for it"</h2>
-            <p>"The same miner raises the same amount three ways — a 2021-style loan against its machines, 2024–25-style convertible notes, or senior notes secured by a data center — and all three live through the same market. Change any assumption, or load a real deal, and watch where the damage lands: on the lender's collateral or on the shareholders."</p>
-            <calculator::Calculator theme=theme/>
-        </section>
-        <section class="section" aria-labelledby="deals-heading">
-            <h2 id="deals-heading">"Every deal, with its source"</h2>
-            <p>"Each row is one financing by a public miner, as reported in filings, press releases and the trade press. Confidence says how sure the research is of the row; low-confidence rows are kept and marked. Sort by any column or filter the list."</p>
-            <DealTable/>
-        </section>
+        <story::Story theme=theme/>
         <footer class="colophon">
-            <p>"Hashprice series computed from Coin Metrics community network data, licensed CC BY-NC 4.0: free to reuse with credit, not for commercial use. Deal terms come from the sources linked in the table. The code is MIT-licensed."</p>
-            <p>"Scenarios and figures here are illustrations, not investment advice."</p>
+            <p>"Scenarios and figures here are illustrations, not investment advice. Hashprice from Coin Metrics community data (CC BY-NC 4.0); deal terms from the sources linked in the table; code MIT-licensed."</p>
         </footer>
     }
 }

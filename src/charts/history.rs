@@ -20,6 +20,8 @@ pub struct HistoryView {
     /// (fractional year, hashprice) per event, numbered from 1 in order.
     pub events: Vec<(f64, f64)>,
     pub credit: String,
+    /// A fleet's cash breakeven ($/PH/s/day), drawn as a dashed level when set.
+    pub breakeven: Option<f64>,
 }
 
 impl HistoryView {
@@ -29,6 +31,7 @@ impl HistoryView {
             days: days.iter().map(|d| d.day).collect(),
             events: events.iter().map(|e| (e.date.axis_position(), e.hashprice)).collect(),
             credit: "Data: Coin Metrics".into(),
+            breakeven: None,
         }
     }
 
@@ -66,7 +69,7 @@ pub fn draw_history<DB: DrawingBackend>(
     let area = frame(root, theme, titles)?;
     let x0 = view.points.first().map(|p| p.0.floor()).unwrap_or(2021.0);
     let x1 = view.points.last().map(|p| p.0).unwrap_or(2026.0) + 0.02;
-    let top = view.points.iter().map(|p| p.1).fold(0.0, f64::max).max(10.0) * 1.08;
+    let top = view.points.iter().map(|p| p.1).fold(view.breakeven.unwrap_or(0.0), f64::max).max(10.0) * 1.08;
     let label = text_style(theme, 12, &theme.muted);
     let mut chart = plot(
         &area,
@@ -86,6 +89,17 @@ pub fn draw_history<DB: DrawingBackend>(
     chart.draw_series(LineSeries::new(view.points.iter().copied(), theme.series[0].stroke_width(2)))?;
     let coords = chart.as_coord_spec().clone();
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
+    if let Some(level) = view.breakeven {
+        let step = (x1 - x0) / 80.0;
+        let dashes = (0..80).step_by(2).map(|i| {
+            let a = x0 + step * i as f64;
+            PathElement::new(vec![(a, level), ((a + step).min(x1), level)], theme.series[1].stroke_width(2))
+        });
+        chart.draw_series(dashes)?;
+        let (lx, ly) = px((x0, level));
+        let above = text_style(theme, 12, &theme.text).pos(Pos::new(HPos::Left, VPos::Bottom));
+        root.draw_text(&format!("your fleet's breakeven, ${:.2}", level), &above, (lx + 4, ly - 3))?;
+    }
 
     if let Some(point) = cursor.and_then(|i| view.points.get(i)) {
         let (cx, cy) = px(*point);

@@ -32,6 +32,9 @@ pub struct PathView {
     pub breakeven_cash: f64,
     /// Hashprice at which the loan's coverage is 1 (none when there is no loan).
     pub loan_coverage_one: Option<f64>,
+    /// Months (t) of numbered events, drawn as "1", "2", ... at the top of the plot; the
+    /// page lists what they are.
+    pub events: Vec<usize>,
 }
 
 impl PathView {
@@ -108,6 +111,22 @@ pub fn draw_path<DB: DrawingBackend>(
     if let Some(y) = view.loan_coverage_one {
         let (rx, ry) = px((x_end, y));
         root.draw_text("loan coverage = 1", &right, (rx - 2, ry - 3))?;
+    }
+    let label = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Center, VPos::Center));
+    let mut previous: Option<(i32, i32)> = None;
+    for (i, t) in view.events.iter().enumerate() {
+        let (x, y_top) = px((*t as f64, top));
+        let (_, y_bottom) = px((*t as f64, 0.0));
+        // Two events in one month stack rather than overlap.
+        let y = match previous {
+            Some((px_prev, y_prev)) if (x - px_prev).abs() < 18 => y_prev + 18,
+            _ => y_top + 10,
+        };
+        root.draw(&PathElement::new(vec![(x, y + 9), (x, y_bottom)], theme.muted.stroke_width(1)))?;
+        root.draw(&Circle::new((x, y), 8, theme.background.filled()))?;
+        root.draw(&Circle::new((x, y), 8, theme.text.stroke_width(1)))?;
+        root.draw_text(&(i + 1).to_string(), &label, (x, y))?;
+        previous = Some((x, y));
     }
     if let Some(p) = cursor.and_then(|t| points.get(t)) {
         let (cx, cy) = px(*p);

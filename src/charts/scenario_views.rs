@@ -23,6 +23,7 @@ pub fn path_view(s: &Scenario) -> PathView {
         breakeven_power: s.breakeven_power,
         breakeven_cash: if s.breakeven_cash.is_finite() { s.breakeven_cash } else { s.breakeven_power },
         loan_coverage_one: s.outcomes.loan_breakeven_hashprice.map(|m| m.to_f64()).filter(|v| v.is_finite()),
+        events: Vec::new(),
     }
 }
 

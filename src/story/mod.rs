@@ -119,7 +119,7 @@ pub const SECTIONS: &[Section] = &[
         local_query: Some("path=trend&btc_drift=-20"),
     },
     Section {
-        id: "calculator",
+        id: "same-path",
         title: "Same path, three ways to pay",
         html: include_str!("html/06-calculator.html"),
         figures: &[Figure::Calculator],

@@ -25,6 +25,8 @@ pub fn field_text(spec: &FieldSpec, stored: f64) -> String {
         }
     } else if spec.unit.starts_with('%') {
         format!("{}%", plain_number(shown))
+    } else if shown.fract() == 0.0 && shown.abs() >= 1000.0 {
+        crate::narrative::format::thousands(shown.abs() as u64)
     } else {
         plain_number(shown)
     }
@@ -114,4 +116,12 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
 /// Looks a name up in a section's values.
 pub fn lookup<'a>(values: &'a [(&'static str, String)], name: &str) -> Option<&'a str> {
     values.iter().find(|v| v.0 == name).map(|v| v.1.as_str())
+}
+
+/// A field's stored value after a reader moves an inline number by `steps` steps of `step`
+/// (in the units the prose shows), on the step's grid and within the field's range.
+pub fn step_input(spec: &FieldSpec, stored: f64, steps: f64, step: f64) -> f64 {
+    let shown = spec.to_query_number(stored);
+    let moved = if step > 0.0 { ((shown + steps * step) / step).round() * step } else { shown };
+    spec.clamp(spec.from_query_number(moved)).unwrap_or(stored)
 }

@@ -108,6 +108,21 @@ impl CalculatorState {
     }
 }
 
+impl CalculatorState {
+    /// Copies a story section's scenario in (the section's "open in the calculator").
+    pub fn load_story(&self, title: &str, assumptions: Assumptions) {
+        self.assumptions.set(assumptions);
+        self.preset.set(Some(LoadedPreset {
+            title: format!("From the story: {title}"),
+            description: "The section's scenario, as you left it. Change anything below.".into(),
+            assumed: Vec::new(),
+            source_url: None,
+            source_title: None,
+        }));
+        self.notices.set(Vec::new());
+    }
+}
+
 fn loaded(p: &Preset) -> LoadedPreset {
     LoadedPreset {
         title: p.title.clone(),

@@ -1,0 +1,245 @@
+//! The sections, each its prose parts around its figures (in the order of the fragment's
+//! `<!--figure-->` markers; the core's tests check the counts).
+
+use super::local::LocalScenario;
+use super::prose::Prose;
+use crate::app::calculator::state::use_calculator;
+use crate::app::calculator::Calculator;
+use crate::app::deal_table::DealTable;
+use crate::app::figures::{DebtStockFigure, Headlines, HistoryFigure, IssuanceFigure, ScatterFigure};
+use crate::app::scenario_charts::{CashChart, LoanChart, MonteCarloCharts, OwnershipChart, PathChart};
+use crate::charts::theme::Theme;
+use crate::story::cases::CASES;
+use crate::story::glossary::GLOSSARY;
+use crate::story::{section, Section};
+use leptos::prelude::*;
+
+fn find(id: &str) -> &'static Section {
+    // Every id used here is in story::SECTIONS; a wrong one shows the first section, not a panic.
+    section(id).unwrap_or(&crate::story::SECTIONS[0])
+}
+
+/// The section's number, heading and first prose part.
+#[component]
+fn Heading(section: &'static Section) -> impl IntoView {
+    let number = crate::story::SECTIONS.iter().position(|s| s.id == section.id).unwrap_or(0) + 1;
+    view! {
+        <p class="section-number">{format!("{number} / {}", crate::story::SECTIONS.len())}</p>
+        <h2 id=format!("{}-heading", section.id)>{section.title}</h2>
+    }
+}
+
+/// Copies a section's scenario into the calculator (and so the URL) and scrolls there.
+#[component]
+fn OpenInCalculator(local: LocalScenario) -> impl IntoView {
+    let calculator = use_calculator();
+    let open = move |_| {
+        calculator.load_story(local.section.title, local.assumptions.get_untracked());
+        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("same-path")) {
+            el.scroll_into_view();
+        }
+    };
+    view! {
+        <p class="open-in-calculator">
+            <button type="button" class="button" on:click=open>"Open this scenario in the calculator"</button>
+        </p>
+    }
+}
+
+#[component]
+fn Opening(theme: Signal<Theme>) -> impl IntoView {
+    let s = find("opening");
+    let p = s.parts();
+    view! {
+        <section class="section story-section" id=s.id aria-labelledby="opening-heading">
+            <Heading section=s/>
+            <Prose html=p[0]/>
+            <Headlines/>
+            <Prose html=p[1]/>
+            <IssuanceFigure theme=theme/>
+            <Prose html=p[2]/>
+            <DebtStockFigure theme=theme/>
+            <Prose html=p[3]/>
+        </section>
+    }
+}
+
+#[component]
+fn ThenAndNow(theme: Signal<Theme>) -> impl IntoView {
+    let s = find("then-and-now");
+    let p = s.parts();
+    view! {
+        <section class="section story-section" id=s.id aria-labelledby="then-and-now-heading">
+            <Heading section=s/>
+            <Prose html=p[0]/>
+            <ScatterFigure theme=theme/>
+            <Prose html=p[1]/>
+        </section>
+    }
+}
+
+#[component]
+fn Squeeze(theme: Signal<Theme>) -> impl IntoView {
+    let s = find("squeeze");
+    let p = s.parts();
+    let local = LocalScenario::new(s);
+    let breakeven = Signal::derive(move || local.scenario.with(|sc| sc.breakeven_cash));
+    view! {
+        <section class="section story-section" id=s.id aria-labelledby="squeeze-heading">
+            <Heading section=s/>
+            <Prose html=p[0] local=local/>
+            <HistoryFigure theme=theme breakeven=breakeven/>
+            <Prose html=p[1] local=local/>
+            <OpenInCalculator local=local/>
+        </section>
+    }
+}
+
+#[component]
+fn LoanBreaks(theme: Signal<Theme>) -> impl IntoView {
+    let s = find("loan-breaks");
+    let p = s.parts();
+    let local = LocalScenario::new(s);
+    let start = local.scenario.with_untracked(|sc| sc.timeline.start);
+    // Month t of each case on the replay's axis (t = 1 is the start month).
+    let months = |start: crate::data::calendar::YearMonth| -> Vec<usize> {
+        CASES.iter().map(|c| ((c.month.year - start.year) * 12 + c.month.month as i32 - start.month as i32 + 1).max(0) as usize).collect()
+    };
+    view! {
+        <section class="section story-section" id=s.id aria-labelledby="loan-breaks-heading">
+            <Heading section=s/>
+            <Prose html=p[0] local=local/>
+            <PathChart scenario=local.scenario id="story-loan-path" events=months(start) theme=theme/>
+            <ol class="events cases">
+                {CASES.iter().map(|c| view! {
+                    <li>
+                        <strong>{format!("{} {}: {}", c.month.month_name(), c.month.year, c.company)}</strong>
+                        {format!(" {}, {} {}. ", c.what, crate::narrative::format::dollars_prose(c.amount_usd), c.amount_role)}
+                        <a href=c.source_url rel="noopener noreferrer" target="_blank">"Source"</a>
+                    </li>
+                }).collect_view()}
+            </ol>
+            <Prose html=p[1] local=local/>
+            <LoanChart scenario=local.scenario id="story-loan" theme=theme/>
+            <Prose html=p[2] local=local/>
+            <OpenInCalculator local=local/>
+        </section>
+    }
+}
+
+#[component]
+fn ConvertibleDilutes(theme: Signal<Theme>) -> impl IntoView {
+    let s = find("convertible-dilutes");
+    let p = s.parts();
+    let local = LocalScenario::new(s);
+    view! {
+        <section class="section story-section" id=s.id aria-labelledby="convertible-dilutes-heading">
+            <Heading section=s/>
+            <Prose html=p[0] local=local/>
+            <OwnershipChart scenario=local.scenario id="story-ownership" theme=theme/>
+            <Prose html=p[1] local=local/>
+            <OpenInCalculator local=local/>
+        </section>
+    }
+}
+
+#[component]
+fn SamePath(theme: Signal<Theme>) -> impl IntoView {
+    let s = find("same-path");
+    let p = s.parts();
+    view! {
+        <section class="section section-wide story-section" id=s.id aria-labelledby="same-path-heading">
+            <Heading section=s/>
+            <Prose html=p[0]/>
+            <Calculator theme=theme/>
+            <Prose html=p[1]/>
+        </section>
+    }
+}
+
+#[component]
+fn AiBet(theme: Signal<Theme>) -> impl IntoView {
+    let s = find("ai-bet");
+    let p = s.parts();
+    let local = LocalScenario::new(s);
+    view! {
+        <section class="section story-section" id=s.id aria-labelledby="ai-bet-heading">
+            <Heading section=s/>
+            <Prose html=p[0] local=local/>
+            <CashChart scenario=local.scenario id="story-cash" theme=theme/>
+            <Prose html=p[1] local=local/>
+            <OpenInCalculator local=local/>
+        </section>
+    }
+}
+
+#[component]
+fn IceCube(theme: Signal<Theme>) -> impl IntoView {
+    let s = find("ice-cube");
+    let p = s.parts();
+    let local = LocalScenario::new(s);
+    view! {
+        <section class="section story-section" id=s.id aria-labelledby="ice-cube-heading">
+            <Heading section=s/>
+            <Prose html=p[0] local=local/>
+            <PathChart scenario=local.scenario id="story-ice-path" theme=theme/>
+            <Prose html=p[1] local=local/>
+            <OpenInCalculator local=local/>
+        </section>
+    }
+}
+
+#[component]
+fn Futures(theme: Signal<Theme>) -> impl IntoView {
+    let s = find("futures");
+    let p = s.parts();
+    let local = LocalScenario::new(s);
+    view! {
+        <section class="section story-section" id=s.id aria-labelledby="futures-heading">
+            <Heading section=s/>
+            <Prose html=p[0] local=local/>
+            <div class="calc-charts story-pair">
+                <MonteCarloCharts scenario=local.scenario id="story-mc" theme=theme/>
+            </div>
+            <Prose html=p[1] local=local/>
+            <OpenInCalculator local=local/>
+        </section>
+    }
+}
+
+#[component]
+fn Sources() -> impl IntoView {
+    let s = find("sources");
+    let p = s.parts();
+    view! {
+        <section class="section section-wide story-section" id=s.id aria-labelledby="sources-heading">
+            <Heading section=s/>
+            <Prose html=p[0]/>
+            <DealTable/>
+            <Prose html=p[1]/>
+            <dl class="glossary">
+                {GLOSSARY.iter().map(|(id, term, text)| view! {
+                    <div id=format!("glossary-{id}")><dt>{*term}</dt><dd>{*text}</dd></div>
+                }).collect_view()}
+            </dl>
+            <Prose html=p[2]/>
+        </section>
+    }
+}
+
+/// Every section, in order.
+#[component]
+pub fn Story(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
+    view! {
+        <Opening theme=theme/>
+        <ThenAndNow theme=theme/>
+        <Squeeze theme=theme/>
+        <LoanBreaks theme=theme/>
+        <ConvertibleDilutes theme=theme/>
+        <SamePath theme=theme/>
+        <AiBet theme=theme/>
+        <IceCube theme=theme/>
+        <Futures theme=theme/>
+        <Sources/>
+    }
+}
