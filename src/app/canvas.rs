@@ -104,12 +104,15 @@ pub fn ChartCanvas(
     /// The theme, following the reader's colour scheme.
     #[prop(into)]
     theme: Signal<Theme>,
+    /// The selected item, when another view shares it (linked views); else the chart's own.
+    #[prop(optional)]
+    selection: Option<RwSignal<Option<usize>>>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
     let tooltip = NodeRef::<html::Div>::new();
     let width = RwSignal::new(0.0_f64);
-    let selected = RwSignal::new(None::<usize>);
+    let selected = selection.unwrap_or_else(|| RwSignal::new(None::<usize>));
     let hit = StoredValue::new(None::<HitMap>);
 
     // Follow the container's width.

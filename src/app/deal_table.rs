@@ -109,6 +109,25 @@ pub fn DealTable() -> impl IntoView {
     let issuer = RwSignal::new(String::new());
     let family = RwSignal::new(String::new());
     let period = RwSignal::new(String::new());
+    let highlight = crate::app::linked::use_highlight();
+    let calculator = crate::app::calculator::state::use_calculator();
+    let message = RwSignal::new(String::new());
+    // Loads a deal's terms into the calculator (as its deal presets define) and goes there, or
+    // says why there is nothing to load.
+    let load = move |i: usize| {
+        let id = deals()[i].id.as_str();
+        match crate::model::presets::deal_preset(id) {
+            Ok(p) => {
+                message.set(format!("{id}: terms loaded into the calculator."));
+                calculator.load(&p);
+                if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("same-path")) {
+                    el.scroll_into_view();
+                }
+            }
+            Err(crate::model::presets::DealPresetError::NoTermsToLoad(reason)) => message.set(format!("{id}: no terms to load ({reason}).")),
+            Err(_) => message.set(format!("{id} is not in the dataset.")),
+        }
+    };
 
     let mut tickers: Vec<(String, String)> = Vec::new();
     for d in deals() {
@@ -182,10 +201,11 @@ pub fn DealTable() -> impl IntoView {
             </p>
         </div>
         <p class="table-count" role="status">{move || format!("{} of {} deals", rows.get().len(), deals().len())}</p>
+        <p class="table-message" role="status">{move || message.get()}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-label="Deal table, scrolls sideways">
             <table class="deals">
                 <caption class="visually-hidden">"Debt deals by public Bitcoin miners, 2020 to 2025, with sources"</caption>
-                <thead><tr>{Column::ALL.into_iter().map(header).collect_view()}<th scope="col">"Source"</th></tr></thead>
+                <thead><tr>{Column::ALL.into_iter().map(header).collect_view()}<th scope="col">"Source"</th><th scope="col">"Calculator"</th></tr></thead>
                 <tbody>
                     <For each=move || rows.get() key=|i| *i children=move |i| {
                         let d = &deals()[i];
@@ -193,7 +213,9 @@ pub fn DealTable() -> impl IntoView {
                         let date = d.announced.or(d.closed).map(|x| x.to_string()).unwrap_or_else(|| "unknown".into());
                         let confidence = d.confidence.label();
                         view! {
-                            <tr class:reference=d.reference_only>
+                            <tr class:reference=d.reference_only class:highlighted=move || highlight.get() == Some(i)
+                                on:mouseenter=move |_| highlight.set(Some(i)) on:mouseleave=move |_| highlight.set(None)
+                                on:focusin=move |_| highlight.set(Some(i)) on:focusout=move |_| highlight.set(None)>
                                 <th scope="row"><span class="ticker">{d.ticker.clone()}</span>" "{d.issuer.clone()}
                                     {d.reference_only.then(|| view! { <span class="badge">"reference only"</span> })}
                                 </th>
@@ -206,6 +228,7 @@ pub fn DealTable() -> impl IntoView {
                                 <td>{proceeds_label(&d.use_of_proceeds)}</td>
                                 <td><span class=format!("confidence confidence-{confidence}")>{confidence}</span></td>
                                 <td><a href=d.source_url.clone() rel="noopener noreferrer" target="_blank">{d.source_host().to_string()}</a></td>
+                                <td><button type="button" class="button button-small" aria-label=format!("Load {} into the calculator", d.id) on:click=move |_| load(i)>"Load"</button></td>
                             </tr>
                         }
                     }/>

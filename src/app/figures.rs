@@ -211,6 +211,26 @@ pub fn Headlines() -> impl IntoView {
 #[component]
 pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     let view_data = Arc::new(ScatterView::new(deals()));
+    // Linked with the deal table: the chart's selected point and the page's highlighted deal
+    // follow each other.
+    let highlight = crate::app::linked::use_highlight();
+    let point = RwSignal::new(None::<usize>);
+    {
+        let v = view_data.clone();
+        Effect::new(move |_| {
+            let deal = point.get().and_then(|i| v.points.get(i)).map(|p| p.deal);
+            if highlight.get_untracked() != deal {
+                highlight.set(deal);
+            }
+        });
+        let v = view_data.clone();
+        Effect::new(move |_| {
+            let wanted = highlight.get().and_then(|d| v.points.iter().position(|p| p.deal == d));
+            if point.get_untracked() != wanted {
+                point.set(wanted);
+            }
+        });
+    }
     let summary = view_data.summary();
     let spec = {
         let (v, d) = (view_data.clone(), view_data.clone());
@@ -245,7 +265,7 @@ pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
                     <LegendItem class=format!("s{i} shape-{}", shapes[i]) label=format!("{} ({})", f.label(), shapes[i])/>
                 }).collect_view()}
             </ul>
-            <ChartCanvas label="Then and now: every deal by date and coupon" summary_id="scatter-summary" spec=Signal::stored(spec) theme=theme/>
+            <ChartCanvas label="Then and now: every deal by date and coupon" summary_id="scatter-summary" spec=Signal::stored(spec) theme=theme selection=point/>
             <p class="chart-summary" id="scatter-summary">{summary}</p>
             <p class="figure-note">{note}</p>
             <EraComparison/>

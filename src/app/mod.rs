@@ -6,6 +6,7 @@ mod calculator;
 mod canvas;
 mod deal_table;
 mod figures;
+mod linked;
 pub mod panic_panel;
 mod scenario_charts;
 mod story;
@@ -35,6 +36,7 @@ pub fn start() {
 fn App() -> impl IntoView {
     let theme = theme::system_theme();
     calculator::provide_calculator();
+    linked::provide_highlight();
     view! {
         <header class="masthead">
             <p class="kicker">"Bitcoin miners' balance sheets, 2021–2025"</p>

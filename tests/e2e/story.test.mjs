@@ -157,6 +157,32 @@ test('"open in the calculator" copies the section scenario into the calculator a
   }
 });
 
+test('linked views: a deal pointed at in the table is highlighted in the scatter, and Load fills the calculator', async () => {
+  const run = await openPage(shared.browser, shared.site.url);
+  try {
+    await run.waitForApp();
+    const scatter = run.page.locator('canvas[aria-label^="Then and now"]');
+    const draws = Number(await scatter.getAttribute('data-draws'));
+    const row = run.page.locator('#sources tbody tr', { hasText: 'TeraWulf (WULF Compute LLC)' }).first();
+    await row.hover();
+    assert.match(await row.getAttribute('class'), /highlighted/);
+    await run.waitFor((n) => Number(document.querySelector('canvas[aria-label^="Then and now"]').getAttribute('data-draws')) > n,
+      { arg: draws, what: 'the scatter to redraw with the deal highlighted' });
+    const tip = await run.page.locator('#then-and-now .tooltip').textContent();
+    assert.match(tip, /TeraWulf/, 'the scatter shows the same deal');
+
+    // A row with terms loads them; one without says so.
+    await row.getByRole('button', { name: /Load/ }).click();
+    await run.waitFor(() => location.search.includes('deal=WULF-2025-10-SSN') || location.search.includes('secured_coupon'), { what: 'the deal in the URL' });
+    const noTerms = run.page.locator('#sources tbody tr', { hasText: 'Stronghold' }).last();
+    await noTerms.getByRole('button', { name: /Load/ }).click();
+    assert.match(await run.page.locator('.table-message').textContent(), /no terms to load|terms loaded/);
+    await run.assertClean();
+  } finally {
+    await run.close();
+  }
+});
+
 for (const colorScheme of ['light', 'dark']) {
   for (const viewport of [{ width: 1280, height: 900, deviceScaleFactor: 1 }, { width: 360, height: 780, deviceScaleFactor: 2 }]) {
     test(`story screenshot at ${viewport.width} px, ${colorScheme}`, async () => {
