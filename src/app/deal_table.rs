@@ -207,7 +207,9 @@ pub fn DealTable() -> impl IntoView {
                 <caption class="visually-hidden">"Debt deals by public Bitcoin miners, 2020 to 2025, with sources"</caption>
                 <thead><tr>{Column::ALL.into_iter().map(header).collect_view()}<th scope="col">"Source"</th><th scope="col">"Calculator"</th></tr></thead>
                 <tbody>
-                    <For each=move || rows.get() key=|i| *i children=move |i| {
+                    // Rebuilt whole on a sort or filter (63 rows): no keyed diffing, whose
+                    // code costs more bytes than this saves time.
+                    {move || rows.get().into_iter().map(move |i| {
                         let d = &deals()[i];
                         let amount = d.principal_usd.and_then(|p| p.to_f64()).map(usd_precise).unwrap_or_else(|| "unknown".into());
                         let date = d.announced.or(d.closed).map(|x| x.to_string()).unwrap_or_else(|| "unknown".into());
@@ -231,7 +233,7 @@ pub fn DealTable() -> impl IntoView {
                                 <td><button type="button" class="button button-small" aria-label=format!("Load {} into the calculator", d.id) on:click=move |_| load(i)>"Load"</button></td>
                             </tr>
                         }
-                    }/>
+                    }).collect_view()}
                 </tbody>
             </table>
         </div>

@@ -95,8 +95,15 @@ pub fn IssuanceFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     };
     let peak_q4_2024 = issuance.quarters.iter().find(|b| b.quarter == Quarter { year: 2024, q: 4 }).map(|b| b.total());
     let differ = format!(
-        "Why the two differ: each bar adds up the announced principal of every deal in its closing quarter (options included, credit lines at full size), while TheMinerMag's totals appear to count cash actually received, from the financing lines of 15 miners' cash-flow statements. For Q4 2024 that is {} here against $4.6B there. Neither is adjusted to match the other.",
-        peak_q4_2024.and_then(|d| d.to_f64()).map(usd_precise).unwrap_or_default()
+        "Why the two differ: each bar adds up the announced principal of every deal in its closing quarter (options included, credit lines at full size), while TheMinerMag's totals appear to count cash actually received, from the financing lines of 15 miners' cash-flow statements. For Q4 2024 that is {} here against {} there. Neither is adjusted to match the other.",
+        peak_q4_2024.and_then(|d| d.to_f64()).map(usd_precise).unwrap_or_default(),
+        published()
+            .quarters
+            .iter()
+            .find(|p| p.quarter == Quarter { year: 2024, q: 4 })
+            .and_then(|p| p.value_usd.to_f64())
+            .map(usd_precise)
+            .unwrap_or_default()
     );
     let not_binned = format!(
         "Not in any bar: {} deal{} with no single quarter in the sources ({}), {} with no amount in the sources, and the two reference-only rows (an equity sale and a restructuring). All are in the table below.",
