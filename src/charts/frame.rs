@@ -31,8 +31,8 @@ pub fn frame<DB: DrawingBackend>(
         return Ok(root.clone());
     };
     let (_, h) = root.dim_in_pixel();
-    let title = TextStyle::from((theme.font, 17).into_font()).color(&theme.text).pos(Pos::new(HPos::Left, VPos::Top));
-    let small = TextStyle::from((theme.font, 12).into_font()).color(&theme.muted).pos(Pos::new(HPos::Left, VPos::Top));
+    let title = text_style(theme, 17, &theme.text).pos(Pos::new(HPos::Left, VPos::Top));
+    let small = text_style(theme, 12, &theme.muted).pos(Pos::new(HPos::Left, VPos::Top));
     root.draw_text(&t.title, &title, (12, 10))?;
     root.draw_text(&t.subtitle, &small, (12, 32))?;
     let credit = small.pos(Pos::new(HPos::Left, VPos::Bottom));
@@ -97,7 +97,22 @@ pub fn plot<'a, DB: DrawingBackend>(
 
 /// A text style in the theme's font.
 pub fn text_style<'a>(theme: &Theme, size: u32, color: &'a RGBColor) -> TextStyle<'a> {
-    TextStyle::from((theme.font, size).into_font()).color(color)
+    TextStyle::from((font_family(theme.font), size).into_font()).color(color)
+}
+
+/// The font family a name stands for, as plotters' `From<&str>` reads it (the generic
+/// families, case-insensitively, else a named face), without its `str::to_lowercase`, which
+/// pulls the whole Unicode lower-case table into the wasm bundle for ASCII family names.
+fn font_family(name: &str) -> FontFamily<'_> {
+    if name.eq_ignore_ascii_case("serif") {
+        FontFamily::Serif
+    } else if name.eq_ignore_ascii_case("sans-serif") {
+        FontFamily::SansSerif
+    } else if name.eq_ignore_ascii_case("monospace") {
+        FontFamily::Monospace
+    } else {
+        FontFamily::Name(name)
+    }
 }
 
 /// Dollars as "$4.6B", "$750M", "$35M".
