@@ -4,6 +4,7 @@
 
 use super::theme::Theme;
 use plotters::coord::cartesian::Cartesian2d;
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, ReversibleRanged, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::{CoordTranslate, ReverseCoordTranslate, Shift};
 use plotters::prelude::*;
@@ -31,8 +32,8 @@ pub fn frame<DB: DrawingBackend>(
         return Ok(root.clone());
     };
     let (_, h) = root.dim_in_pixel();
-    let title = TextStyle::from((theme.font, 17).into_font()).color(&theme.text).pos(Pos::new(HPos::Left, VPos::Top));
-    let small = TextStyle::from((theme.font, 12).into_font()).color(&theme.muted).pos(Pos::new(HPos::Left, VPos::Top));
+    let title = text_style(theme, 17, &theme.text).pos(Pos::new(HPos::Left, VPos::Top));
+    let small = text_style(theme, 12, &theme.muted).pos(Pos::new(HPos::Left, VPos::Top));
     root.draw_text(&t.title, &title, (12, 10))?;
     root.draw_text(&t.subtitle, &small, (12, 32))?;
     let credit = small.pos(Pos::new(HPos::Left, VPos::Bottom));
@@ -64,19 +65,59 @@ impl<'f> Plot<'f> {
     }
 }
 
+/// A chart axis: plotters' `f64` axis, every mapping forwarded, but without plotters' default
+/// label formatting. Every labelled axis here has its own formatter, and an axis without one
+/// asks for zero labels, so the default (plotters' `FloatPrettyPrinter`) was never called,
+/// only compiled into the wasm.
+#[derive(Clone)]
+pub struct Axis(RangedCoordf64);
+
+impl Ranged for Axis {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        self.0.map(value, limit)
+    }
+    fn key_points<Hint: KeyPointHint>(&self, hint: Hint) -> Vec<f64> {
+        self.0.key_points(hint)
+    }
+    fn range(&self) -> std::ops::Range<f64> {
+        self.0.range()
+    }
+    fn axis_pixel_range(&self, limit: (i32, i32)) -> std::ops::Range<i32> {
+        self.0.axis_pixel_range(limit)
+    }
+}
+
+impl ReversibleRanged for Axis {
+    fn unmap(&self, input: i32, limit: (i32, i32)) -> Option<f64> {
+        self.0.unmap(input, limit)
+    }
+}
+
+impl ValueFormatter<f64> for Axis {
+    /// Unreachable (see [`Axis`]): an axis without a formatter has no labels.
+    fn format(_value: &f64) -> String {
+        String::new()
+    }
+}
+
+/// The coordinates of a chart's plot area.
+pub type Coords = Cartesian2d<Axis, Axis>;
+
 /// Builds a chart's plot area in the house style: every chart goes through here, so they
 /// share margins, grid and label type.
 pub fn plot<'a, DB: DrawingBackend>(
     area: &'a DrawingArea<DB, Shift>,
     theme: &Theme,
     spec: Plot<'_>,
-) -> ChartResult<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>, DB> {
+) -> ChartResult<ChartContext<'a, DB, Coords>, DB> {
     let mut chart = ChartBuilder::on(area)
         .margin_top(spec.top)
         .margin_right(spec.right)
         .x_label_area_size(spec.x_area)
         .y_label_area_size(spec.y_area)
-        .build_cartesian_2d(spec.x, spec.y)?;
+        .build_cartesian_2d(Axis(spec.x.into()), Axis(spec.y.into()))?;
     let mut mesh = chart.configure_mesh();
     if !spec.x_grid {
         mesh.disable_x_mesh();
@@ -97,7 +138,22 @@ pub fn plot<'a, DB: DrawingBackend>(
 
 /// A text style in the theme's font.
 pub fn text_style<'a>(theme: &Theme, size: u32, color: &'a RGBColor) -> TextStyle<'a> {
-    TextStyle::from((theme.font, size).into_font()).color(color)
+    TextStyle::from((font_family(theme.font), size).into_font()).color(color)
+}
+
+/// The font family a name stands for, as plotters' `From<&str>` reads it (the generic
+/// families, case-insensitively, else a named face), without its `str::to_lowercase`, which
+/// pulls the whole Unicode lower-case table into the wasm bundle for ASCII family names.
+fn font_family(name: &str) -> FontFamily<'_> {
+    if name.eq_ignore_ascii_case("serif") {
+        FontFamily::Serif
+    } else if name.eq_ignore_ascii_case("sans-serif") {
+        FontFamily::SansSerif
+    } else if name.eq_ignore_ascii_case("monospace") {
+        FontFamily::Monospace
+    } else {
+        FontFamily::Name(name)
+    }
 }
 
 /// Dollars as "$4.6B", "$750M", "$35M".
@@ -173,7 +229,7 @@ impl Mark {
 /// and the marks, so the app maps pointer positions back to data without redrawing.
 #[derive(Clone)]
 pub struct HitMap {
-    pub coords: Cartesian2d<RangedCoordf64, RangedCoordf64>,
+    pub coords: Coords,
     pub marks: Vec<Mark>,
 }
 

@@ -4,8 +4,6 @@
 use super::frame::{text_style, ChartResult};
 use super::theme::Theme;
 use crate::data::calendar::YearMonth;
-use plotters::coord::cartesian::Cartesian2d;
-use plotters::coord::types::RangedCoordf64;
 use plotters::coord::{CoordTranslate, Shift};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -25,7 +23,7 @@ pub fn month_label(start: YearMonth, t: usize) -> String {
 /// collide on narrow charts.
 pub fn draw_year_axis<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
-    coords: &Cartesian2d<RangedCoordf64, RangedCoordf64>,
+    coords: &super::frame::Coords,
     start: YearMonth,
     months: usize,
     y_bottom: f64,

@@ -4,7 +4,6 @@
 use super::calendar::{PartialDate, Quarter};
 use super::csv::{parse_records, CsvError};
 use rust_decimal::Decimal;
-use std::str::FromStr;
 use std::sync::OnceLock;
 
 pub const PUBLISHED_FIGURES_CSV: &str = include_str!("../../data/published_figures.csv");
@@ -56,7 +55,8 @@ pub fn parse_published(text: &str) -> Result<PublishedFigures, CsvError> {
     let mut out = PublishedFigures::default();
     for (i, row) in t.rows.iter().enumerate() {
         let line = i + 2;
-        let value = Decimal::from_str(&row[cv]).map_err(|_| CsvError::bad(line, "value_usd", &row[cv]))?;
+        // A plain decimal, as in `deals::parse_deals` (no scientific notation).
+        let value = Decimal::from_str_radix(&row[cv], 10).map_err(|_| CsvError::bad(line, "value_usd", &row[cv]))?;
         let bound = match row[cb].as_str() {
             "exact" => Bound::Exact,
             "under" => Bound::Under,
