@@ -107,6 +107,9 @@ pub fn ChartCanvas(
     /// The selected item, when another view shares it (linked views); else the chart's own.
     #[prop(optional)]
     selection: Option<RwSignal<Option<usize>>>,
+    /// Called with the selected item when the reader chooses it (click, tap, Enter).
+    #[prop(optional)]
+    on_choose: Option<Callback<usize>>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let canvas = NodeRef::<html::Canvas>::new();
@@ -114,6 +117,7 @@ pub fn ChartCanvas(
     let width = RwSignal::new(0.0_f64);
     let selected = selection.unwrap_or_else(|| RwSignal::new(None::<usize>));
     let hit = StoredValue::new(None::<HitMap>);
+    let armed = StoredValue::new(false);
 
     // Follow the container's width.
     Effect::new(move |_| {
@@ -170,6 +174,12 @@ pub fn ChartCanvas(
         }
         let last = s.items - 1;
         let current = selected.get_untracked();
+        if ev.key() == "Enter" {
+            if let (Some(choose), Some(i)) = (on_choose, current) {
+                choose.run(i);
+            }
+            return;
+        }
         let next = match ev.key().as_str() {
             "ArrowRight" | "ArrowDown" => Some(current.map(|i| (i + s.key_step).min(last)).unwrap_or(0)),
             "ArrowLeft" | "ArrowUp" => Some(current.map(|i| i.saturating_sub(s.key_step)).unwrap_or(last)),
@@ -191,7 +201,13 @@ pub fn ChartCanvas(
                 aria-label=label
                 aria-describedby=summary_id
                 on:pointermove=on_pointer
-                on:pointerdown=on_pointer
+                on:pointerdown=move |ev: web_sys::PointerEvent| {
+                    // A choice needs the item already selected: a mouse hovers first, so one
+                    // click chooses; a finger's first tap shows the tooltip, the second chooses.
+                    let before = selected.get_untracked();
+                    on_pointer(ev);
+                    armed.set_value(before.is_some() && before == selected.get_untracked());
+                }
                 on:pointerleave=move |ev: web_sys::PointerEvent| {
                     // A finger lifts with pointerup then pointerleave: keep what it touched
                     // on screen until the next touch; a mouse or pen leaving clears it.
@@ -200,6 +216,11 @@ pub fn ChartCanvas(
                     }
                 }
                 on:keydown=on_key
+                on:click=move |_| {
+                    if let (Some(choose), Some(i), true) = (on_choose, selected.get_untracked(), armed.get_value()) {
+                        choose.run(i);
+                    }
+                }
                 on:blur=move |_| select(None)
             ></canvas>
             <div class="tooltip" node_ref=tooltip role="status" aria-live="polite" hidden=move || selected.get().is_none()>

@@ -109,25 +109,10 @@ pub fn DealTable() -> impl IntoView {
     let issuer = RwSignal::new(String::new());
     let family = RwSignal::new(String::new());
     let period = RwSignal::new(String::new());
-    let highlight = crate::app::linked::use_highlight();
+    let linked = crate::app::linked::use_linked();
+    let (highlight, message) = (linked.highlight, linked.message);
     let calculator = crate::app::calculator::state::use_calculator();
-    let message = RwSignal::new(String::new());
-    // Loads a deal's terms into the calculator (as its deal presets define) and goes there, or
-    // says why there is nothing to load.
-    let load = move |i: usize| {
-        let id = deals()[i].id.as_str();
-        match crate::model::presets::deal_preset(id) {
-            Ok(p) => {
-                message.set(format!("{id}: terms loaded into the calculator."));
-                calculator.load(&p);
-                if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("same-path")) {
-                    el.scroll_into_view();
-                }
-            }
-            Err(crate::model::presets::DealPresetError::NoTermsToLoad(reason)) => message.set(format!("{id}: no terms to load ({reason}).")),
-            Err(_) => message.set(format!("{id} is not in the dataset.")),
-        }
-    };
+    let load = move |i: usize| linked.choose(i, calculator);
 
     let mut tickers: Vec<(String, String)> = Vec::new();
     for d in deals() {

@@ -220,7 +220,17 @@ pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     let view_data = Arc::new(ScatterView::new(deals()));
     // Linked with the deal table: the chart's selected point and the page's highlighted deal
     // follow each other.
-    let highlight = crate::app::linked::use_highlight();
+    let linked = crate::app::linked::use_linked();
+    let highlight = linked.highlight;
+    let calculator = crate::app::calculator::state::use_calculator();
+    let choose = {
+        let v = view_data.clone();
+        Callback::new(move |i: usize| {
+            if let Some(p) = v.points.get(i) {
+                linked.choose(p.deal, calculator);
+            }
+        })
+    };
     let point = RwSignal::new(None::<usize>);
     {
         let v = view_data.clone();
@@ -272,7 +282,8 @@ pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
                     <LegendItem class=format!("s{i} shape-{}", shapes[i]) label=format!("{} ({})", f.label(), shapes[i])/>
                 }).collect_view()}
             </ul>
-            <ChartCanvas label="Then and now: every deal by date and coupon" summary_id="scatter-summary" spec=Signal::stored(spec) theme=theme selection=point/>
+            <ChartCanvas label="Then and now: every deal by date and coupon" summary_id="scatter-summary" spec=Signal::stored(spec) theme=theme selection=point on_choose=choose/>
+            <p class="table-message" role="status">{move || linked.message.get()}</p>
             <p class="chart-summary" id="scatter-summary">{summary}</p>
             <p class="figure-note">{note}</p>
             <EraComparison/>

@@ -36,7 +36,7 @@ pub fn start() {
 fn App() -> impl IntoView {
     let theme = theme::system_theme();
     calculator::provide_calculator();
-    linked::provide_highlight();
+    linked::provide_linked();
     view! {
         <header class="masthead">
             <p class="kicker">"Bitcoin miners' balance sheets, 2021–2025"</p>

@@ -176,7 +176,15 @@ test('linked views: a deal pointed at in the table is highlighted in the scatter
     await run.waitFor(() => location.search.includes('deal=WULF-2025-10-SSN') || location.search.includes('secured_coupon'), { what: 'the deal in the URL' });
     const noTerms = run.page.locator('#sources tbody tr', { hasText: 'Stronghold' }).last();
     await noTerms.getByRole('button', { name: /Load/ }).click();
-    assert.match(await run.page.locator('.table-message').textContent(), /no terms to load|terms loaded/);
+    assert.match(await run.page.locator('#sources .table-message').textContent(), /no terms to load|terms loaded/);
+
+    // Choosing in the scatter (focus, arrow to a deal, Enter) does the same.
+    await scatter.focus();
+    await run.page.keyboard.press('End');
+    const chosen = (await run.page.locator('#then-and-now .tooltip').textContent()).trim();
+    await run.page.keyboard.press('Enter');
+    const said = await run.page.locator('#then-and-now .table-message').textContent();
+    assert.match(said, /: (terms loaded into the calculator|no terms to load)/, `after choosing "${chosen}"`);
     await run.assertClean();
   } finally {
     await run.close();
