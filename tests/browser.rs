@@ -178,10 +178,11 @@ fn loan_metrics() -> Vec<(String, String)> {
         .collect()
 }
 
-/// How many times the chart with this accessible name has painted (`data-draws`).
+/// How many times the calculator's chart with this accessible name has painted (`data-draws`).
+/// (The story's sections draw charts of the same names from their own scenarios.)
 fn draws(label: &str) -> u32 {
     let canvas = document()
-        .query_selector(&format!("canvas[aria-label=\"{label}\"]"))
+        .query_selector(&format!("#calculator canvas[aria-label=\"{label}\"]"))
         .expect("querySelector")
         .unwrap_or_else(|| panic!("no canvas labelled {label:?}"));
     canvas.get_attribute("data-draws").and_then(|n| n.parse().ok()).unwrap_or(0)

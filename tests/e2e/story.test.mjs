@@ -191,6 +191,29 @@ test('linked views: a deal pointed at in the table is highlighted in the scatter
   }
 });
 
+test('printing keeps the story and its charts and drops the controls; 1440 px has no horizontal scroll', async () => {
+  const run = await openPage(shared.browser, shared.site.url, { width: 1440, height: 900 });
+  try {
+    await run.waitForApp();
+    assert.equal((await run.horizontalOverflow()).overflows, false);
+    await run.page.emulateMedia({ media: 'print' });
+    const printed = await run.page.evaluate(() => ({
+      sections: [...document.querySelectorAll('section.story-section')].filter((s) => s.offsetHeight > 0).length,
+      charts: [...document.querySelectorAll('canvas')].filter((c) => c.offsetHeight > 0).length,
+      buttons: [...document.querySelectorAll('.open-in-calculator')].filter((b) => b.offsetHeight > 0).length,
+      contents: document.querySelector('.contents').offsetHeight,
+    }));
+    assert.equal(printed.sections, 10, 'every section prints');
+    assert.ok(printed.charts >= 10, `the charts print (${printed.charts})`);
+    assert.equal(printed.buttons, 0, 'no buttons on paper');
+    assert.equal(printed.contents, 0, 'no table of links on paper');
+    const pdf = await run.page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 100000, `a PDF of the story (${pdf.length} bytes)`);
+  } finally {
+    await run.close();
+  }
+});
+
 for (const colorScheme of ['light', 'dark']) {
   for (const viewport of [{ width: 1280, height: 900, deviceScaleFactor: 1 }, { width: 360, height: 780, deviceScaleFactor: 2 }]) {
     test(`story screenshot at ${viewport.width} px, ${colorScheme}`, async () => {
