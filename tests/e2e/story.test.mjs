@@ -107,6 +107,16 @@ test('moving an inline number changes the numbers that depend on it, and no othe
     assert.deepEqual(changed.sort(), ['squeeze:be-cash', 'squeeze:be-power', 'squeeze:squeeze-margin', 'squeeze:squeeze-margin-side', 'squeeze:squeeze-verdict']);
     assert.match(after.find((o) => o.name === 'squeeze-verdict').text, /above water/);
 
+    // The history redraws when the breakeven moves, and not when an input leaves it alone.
+    const historyDraws = () => run.page.locator('#squeeze canvas').getAttribute('data-draws').then(Number);
+    const drawsAfterEfficiency = await historyDraws();
+    const hashprice = run.page.locator('#squeeze [data-in="hashprice"]');
+    await hashprice.focus();
+    await run.page.keyboard.press('ArrowUp');
+    assert.equal(await hashprice.textContent(), '$38.50');
+    await run.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert.equal(await historyDraws(), drawsAfterEfficiency, 'a new hashprice does not move the breakeven line');
+
     // A drag moves it too.
     const box = await input.boundingBox();
     await run.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

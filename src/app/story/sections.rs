@@ -83,7 +83,8 @@ fn Squeeze(theme: Signal<Theme>) -> impl IntoView {
     let s = find("squeeze");
     let p = s.parts();
     let local = LocalScenario::new(s);
-    let breakeven = Signal::derive(move || local.scenario.with(|sc| sc.breakeven_cash));
+    // A memo, so the history redraws only when the breakeven moves (not on every input).
+    let breakeven: Signal<f64> = Memo::new(move |_| local.scenario.with(|sc| sc.breakeven_cash)).into();
     view! {
         <section class="section story-section" id=s.id aria-labelledby="squeeze-heading">
             <Heading section=s/>
