@@ -160,7 +160,7 @@ fn EraComparison() -> impl IntoView {
     view! {
         <table class="era-table">
             <caption>"The two waves, computed from the deals with a known amount"</caption>
-            <thead><tr><th scope="col"></th><th scope="col">{Era::Then.label()}</th><th scope="col">{Era::Now.label()}</th></tr></thead>
+            <thead><tr><th scope="col"><span class="visually-hidden">"Measure"</span></th><th scope="col">{Era::Then.label()}</th><th scope="col">{Era::Now.label()}</th></tr></thead>
             <tbody>
                 {row("Deals", &|e| e.deals.to_string())}
                 {row("Amount raised", &|e| dollars(e.principal_usd.to_f64().unwrap_or(0.0)))}

@@ -53,7 +53,7 @@ fn CalcFigure(
     let summary_id = format!("{id}-summary");
     view! {
         <figure class="figure calc-figure" id=id>
-            <h4 class="figure-title">{title}</h4>
+            <h3 class="figure-title">{title}</h3>
             <p class="figure-sub">{sub}</p>
             <ChartCanvas label=title summary_id=summary_id.clone() spec=spec theme=theme/>
             <p class="chart-summary" id=summary_id>{move || summary.get()}</p>

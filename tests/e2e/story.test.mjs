@@ -54,6 +54,7 @@ test('every section renders, in order, with its chart drawn', async () => {
     }
     const empty = (await outputs(run.page)).filter((o) => !o.text || o.text === '—');
     assert.deepEqual(empty, [], 'every computed element has a value');
+    assert.deepEqual(await run.axe(), [], 'axe finds no WCAG 2.1 A/AA or best-practice violation on the story');
     await run.assertClean();
   } finally {
     await run.close();

@@ -126,13 +126,13 @@ fn FinancingControls() -> impl IntoView {
     view! {
         {control_group("The money raised", &["principal", "loan_coupon", "loan_term", "ltv", "ltv_max", "recourse", "coupon", "premium", "maturity", "cap", "secured_coupon"], view! {
             <NumberControl name="principal" label="Amount raised (every structure)"/>
-            <h5>"Loan"</h5>
+            <h3>"Loan"</h3>
             <NumberControl name="loan_coupon" label="Loan interest rate"/>
             <NumberControl name="loan_term" label="Loan term"/>
             <NumberControl name="ltv" label="Loan-to-value at closing"/>
             <OptionalControl name="ltv_max" toggle_label="Loan-to-value covenant" label="Covenant level"/>
             <FlagControl name="recourse" label="Recourse: the lender can claim a shortfall from the company"/>
-            <h5>"Convertible"</h5>
+            <h3>"Convertible"</h3>
             <NumberControl name="coupon" label="Coupon"/>
             <NumberControl name="premium" label="Conversion premium"/>
             <NumberControl name="maturity" label="Maturity"/>
@@ -156,7 +156,7 @@ fn FinancingControls() -> impl IntoView {
                     <option value="default" selected=move || state.assumptions.with(|a| a.wall_policy == WallPolicy::Default)>"Default on the notes"</option>
                 </select>
             </div>
-            <h5>"Senior secured notes"</h5>
+            <h3>"Senior secured notes"</h3>
             <NumberControl name="secured_coupon" label="Secured notes' coupon"/>
         })}
     }

@@ -91,21 +91,21 @@ pub fn OutcomeCards() -> impl IntoView {
         </div>
         <div class="cards">
             <article class="card card-loan" aria-labelledby="card-loan-title">
-                <h4 id="card-loan-title">"ASIC-backed loan"<span class="card-tag">"2021-style"</span></h4>
+                <h3 id="card-loan-title">"ASIC-backed loan"<span class="card-tag">"2021-style"</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.loan.clone())}</p>
                 <p class="card-comparison">{move || texts.with(|t| t.3[0].clone())}</p>
                 <dl>{figures(LOAN_KEY, values)}</dl>
                 {more(loan_more)}
             </article>
             <article class="card card-convertible" aria-labelledby="card-convertible-title">
-                <h4 id="card-convertible-title">"Convertible notes"<span class="card-tag">"2024–25-style"</span></h4>
+                <h3 id="card-convertible-title">"Convertible notes"<span class="card-tag">"2024–25-style"</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.convertible.clone())}</p>
                 <p class="card-comparison">{move || texts.with(|t| t.3[1].clone())}</p>
                 <dl>{figures(CONVERT_KEY, values)}</dl>
                 {more(convert_more)}
             </article>
             <article class="card card-secured" aria-labelledby="card-secured-title">
-                <h4 id="card-secured-title">"Senior secured notes"<span class="card-tag">"AI data center"</span></h4>
+                <h3 id="card-secured-title">"Senior secured notes"<span class="card-tag">"AI data center"</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.secured.clone())}</p>
                 <p class="card-comparison">{move || texts.with(|t| t.3[2].clone())}</p>
                 <dl>{figures(SECURED_KEY, values)}</dl>
@@ -114,7 +114,7 @@ pub fn OutcomeCards() -> impl IntoView {
         </div>
         <p class="comparison">{move || texts.with(|t| t.1.clone())}</p>
         <div class="monte-carlo-figures" class:inactive=move || !monte_carlo()>
-            <h4>"A thousand futures"</h4>
+            <h3>"A thousand futures"</h3>
             <p>{move || texts.with(|t| t.2.clone()).unwrap_or_else(|| "Choose the Monte Carlo path to see the spread of outcomes across many random futures.".into())}</p>
             <dl>{figures(MC_KEY, values)}</dl>
         </div>
