@@ -52,17 +52,7 @@ pub fn draw_debt_stock<DB: DrawingBackend>(
     let mut chart = plot(
         &area,
         theme,
-        Plot {
-            top: 8,
-            right: 10,
-            x_area: 26,
-            y_area: 48,
-            x: -0.5..(n as f64 - 0.5),
-            y: 0.0..top,
-            x_labels: None,
-            y_labels: (5, &|v| usd_short(*v)),
-            x_grid: false,
-        },
+        Plot::bars(n, top, 5, &|v| usd_short(*v)),
     )?;
     let coords = chart.as_coord_spec().clone();
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);

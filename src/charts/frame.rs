@@ -63,6 +63,12 @@ impl<'f> Plot<'f> {
     pub fn monthly(months: usize, y: std::ops::Range<f64>, y_area: u32, y_labels: (usize, &'f dyn Fn(&f64) -> String)) -> Self {
         Plot { top: 8, right: 12, x_area: 24, y_area, x: 0.0..months as f64, y, x_labels: None, y_labels, x_grid: false }
     }
+
+    /// The plot of a bar chart of `bars` categories centred on 0, 1, ...: the chart draws its
+    /// own category labels; dollars up the y axis with `y_ticks` labels.
+    pub fn bars(bars: usize, top: f64, y_ticks: usize, y_label: &'f dyn Fn(&f64) -> String) -> Self {
+        Plot { top: 8, right: 10, x_area: 26, y_area: 48, x: -0.5..(bars as f64 - 0.5), y: 0.0..top, x_labels: None, y_labels: (y_ticks, y_label), x_grid: false }
+    }
 }
 
 /// A chart axis: plotters' `f64` axis, every mapping forwarded, but without plotters' default

@@ -106,17 +106,7 @@ pub fn draw_issuance<DB: DrawingBackend>(
     let mut chart = plot(
         &area,
         theme,
-        Plot {
-            top: 8,
-            right: 10,
-            x_area: 26,
-            y_area: 48,
-            x: -0.5..(n as f64 - 0.5),
-            y: 0.0..top,
-            x_labels: None,
-            y_labels: (6, &|v| usd_short(*v)),
-            x_grid: false,
-        },
+        Plot::bars(n, top, 6, &|v| usd_short(*v)),
     )?;
 
     let coords = chart.as_coord_spec().clone();

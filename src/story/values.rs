@@ -6,6 +6,7 @@ use crate::data::calendar::YearMonth;
 use crate::model::assumptions::Assumptions;
 use crate::model::fields::{field, FieldSpec};
 use crate::model::metrics::metrics;
+use crate::model::money::Money;
 use crate::model::simulate::{hpc_plan, Scenario};
 use crate::narrative::format::{display, dollars_prose, month_long, percent, plain_number, price};
 use crate::narrative::outcomes::{convertible_sentence, loan_sentence, secured_sentence};
@@ -81,11 +82,11 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
     out.push(("secured-sentence", secured_sentence(s)));
 
     // The convertible's terms.
-    let conversion_price = a.share_price_usd * (1.0 + a.premium_pct / 100.0);
-    let new_shares = a.principal_usd / conversion_price;
+    let terms = &s.outcomes.convertible.outcome.terms;
+    let new_shares = terms.if_converted_shares.to_f64();
     out.push(("dilution-if-converted", percent(new_shares / (a.shares_outstanding + new_shares))));
     out.push(("coupon-cash-year", dollars_prose(a.principal_usd * a.coupon_pct / 100.0)));
-    out.push(("cap-price", if a.cap_pct > 0.0 { price(a.share_price_usd * (1.0 + a.cap_pct / 100.0)) } else { "none".into() }));
+    out.push(("cap-price", terms.cap_price.map(|c| price(c.to_f64())).unwrap_or_else(|| "none".into())));
     out.push(("maturity-month", month_at(start, a.maturity_months)));
 
     // The AI bet.

@@ -104,7 +104,7 @@ fn LoanBreaks(theme: Signal<Theme>) -> impl IntoView {
     let start = local.scenario.with_untracked(|sc| sc.timeline.start);
     // Month t of each case on the replay's axis (t = 1 is the start month).
     let months = |start: crate::data::calendar::YearMonth| -> Vec<usize> {
-        CASES.iter().map(|c| ((c.month.year - start.year) * 12 + c.month.month as i32 - start.month as i32 + 1).max(0) as usize).collect()
+        CASES.iter().map(|c| (start.months_until(c.month) + 1).max(0) as usize).collect()
     };
     view! {
         <section class="section story-section" id=s.id aria-labelledby="loan-breaks-heading">
