@@ -9,11 +9,15 @@
 //!   browser draws to `<canvas>` and the tests draw to SVG through the same code.
 //! - [`narrative`]: numbers into words: metric display and the sentences the cards and the
 //!   story state, computed from model runs.
+//! - [`embed`] and [`export`]: the views an article can embed, share links and snippets, and
+//!   the files a reader can download (scenario series as CSV and JSON, file names).
 //! - `app` (wasm32 only): the Leptos components that wire signals to the model and hand the
 //!   results to the charts. The host never compiles it, so nothing above can depend on a web crate.
 
 pub mod charts;
 pub mod data;
+pub mod embed;
+pub mod export;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,7 +8,7 @@ use debt_or_dilution::data::calendar::YearMonth;
 use debt_or_dilution::model::assumptions::{Assumptions, PathKind, Settlement, WallPolicy, EARLIEST_START, LATEST_START};
 use debt_or_dilution::model::fields::{FieldKind, FIELDS};
 use debt_or_dilution::model::presets::loadable_deal_ids;
-use debt_or_dilution::model::query::{parse_query, to_query, NoticeKind};
+use debt_or_dilution::model::query::{parse_query, to_query, to_query_pinned, NoticeKind};
 use proptest::prelude::*;
 
 /// Any valid state: every field in range (sometimes off), any enum, start and seed, maybe a deal.
@@ -58,6 +58,15 @@ proptest! {
         let (parsed, notices) = parse_query(&query);
         prop_assert!(notices.is_empty(), "{query}: {notices:?}");
         prop_assert_eq!(parsed, a, "{}", query);
+    }
+
+    /// An embed link pins every value and drops the deal: it still reads back the same state.
+    #[test]
+    fn a_pinned_link_gives_the_same_state_without_its_deal(a in valid_assumptions()) {
+        let query = to_query_pinned(&a);
+        let (parsed, notices) = parse_query(&query);
+        prop_assert!(notices.is_empty(), "{query}: {notices:?}");
+        prop_assert_eq!(parsed, Assumptions { deal: None, ..a }, "{}", query);
     }
 
     /// Any text at all parses without panicking into a state that validates.

@@ -18,8 +18,8 @@ use super::presets::{deal_preset, DealPresetError};
 use crate::data::calendar::YearMonth;
 use std::fmt;
 
-/// The query-string schema version written as `v`.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The query-string schema version written as `v` (one more than the number of migrations).
+pub const SCHEMA_VERSION: u32 = super::migrate::CURRENT;
 
 /// Something the parser changed or could not use, for the visible notice.
 #[derive(Clone, Debug, PartialEq)]
@@ -125,8 +125,14 @@ pub fn pairs(query: &str) -> Vec<(String, String)> {
 
 /// Parses a query string into assumptions and the notices to show.
 pub fn parse_query(query: &str) -> (Assumptions, Vec<Notice>) {
-    let pairs = pairs(query);
+    let mut pairs = pairs(query);
     let mut notices = Vec::new();
+    let version = super::migrate::version_of(&pairs);
+    if version == super::migrate::Version::Unknown {
+        let given = pairs.iter().rev().find(|(k, _)| k == "v").map(|(_, v)| v.as_str()).unwrap_or_default();
+        notices.push(notice("v", given, &SCHEMA_VERSION.to_string(), NoticeKind::UnknownVersion));
+    }
+    super::migrate::migrate(&mut pairs);
     let mut a = Assumptions::default();
     if let Some((_, id)) = pairs.iter().rev().find(|(k, _)| k == "deal") {
         match deal_preset(id) {
@@ -139,12 +145,7 @@ pub fn parse_query(query: &str) -> (Assumptions, Vec<Notice>) {
     for (key, value) in &pairs {
         let value = value.trim();
         match key.as_str() {
-            "deal" => {}
-            "v" => {
-                if value != SCHEMA_VERSION.to_string() {
-                    notices.push(notice("v", value, &SCHEMA_VERSION.to_string(), NoticeKind::UnknownVersion));
-                }
-            }
+            "deal" | "v" => {}
             "path" => match PathKind::from_query(value) {
                 Some(p) => a.path = p,
                 None => {
@@ -224,19 +225,33 @@ fn notice(parameter: &str, given: &str, used: &str, kind: NoticeKind) -> Notice 
 pub fn to_query(a: &Assumptions) -> String {
     let loaded = a.deal.as_deref().and_then(|id| deal_preset(id).ok());
     let baseline = loaded.as_ref().map(|p| p.assumptions.clone()).unwrap_or_default();
+    let deal = a.deal.as_deref().filter(|_| loaded.is_some());
+    write_query(a, deal, Some(&baseline))
+}
+
+/// Writes `v` and every value, defaults included, and no deal: what an embed link carries, so
+/// that a later change of defaults or of a deal's terms never changes a published article.
+pub fn to_query_pinned(a: &Assumptions) -> String {
+    write_query(a, None, None)
+}
+
+/// The printer of both forms: with a baseline, only the values that differ from it.
+fn write_query(a: &Assumptions, deal: Option<&str>, baseline: Option<&Assumptions>) -> String {
     let mut out = vec![format!("v={SCHEMA_VERSION}")];
-    if let (Some(id), Some(_)) = (&a.deal, &loaded) {
+    if let Some(id) = deal {
         out.push(format!("deal={}", percent_encode(id)));
     }
-    if a.path != baseline.path {
+    let differs = |same: bool| baseline.is_none() || !same;
+    let base = baseline.cloned().unwrap_or_default();
+    if differs(a.path == base.path) {
         out.push(format!("path={}", a.path.as_query()));
     }
-    if a.start != baseline.start {
+    if differs(a.start == base.start) {
         out.push(format!("start={}", a.start));
     }
     for spec in FIELDS {
         let value = (spec.get)(a);
-        if value != (spec.get)(&baseline) {
+        if differs(value == (spec.get)(&base)) {
             let written = match spec.kind {
                 FieldKind::MonthsAsYears => number(spec.to_query_number(value)),
                 _ => number(value),
@@ -244,13 +259,13 @@ pub fn to_query(a: &Assumptions) -> String {
             out.push(format!("{}={}", spec.query, written));
         }
     }
-    if a.settlement != baseline.settlement {
+    if differs(a.settlement == base.settlement) {
         out.push(format!("settlement={}", a.settlement.as_query()));
     }
-    if a.wall_policy != baseline.wall_policy {
+    if differs(a.wall_policy == base.wall_policy) {
         out.push(format!("wall={}", a.wall_policy.as_query()));
     }
-    if a.seed != baseline.seed {
+    if differs(a.seed == base.seed) {
         out.push(format!("seed={}", a.seed));
     }
     out.join("&")
@@ -282,6 +297,20 @@ mod tests {
         assert!(named.contains(&("start", NoticeKind::Clamped)), "{named:?}");
         assert!(!named.iter().any(|(p, _)| *p == "bogus"));
         assert!(notices.iter().any(|n| n.to_string() == "premium: \"abc\" is not a valid value; using 37.5"));
+    }
+
+    #[test]
+    fn a_pinned_link_reads_back_the_same_without_its_deal() {
+        let (cipher, _) = parse_query("v=1&deal=CIFR-2025-09&premium=45&path=trend");
+        let pinned = to_query_pinned(&cipher);
+        assert!(!pinned.contains("deal="), "{pinned}");
+        for name in ["v=1", "path=trend", "premium=45", "hashprice=", "secured_coupon=", "settlement=", "wall=", "seed="] {
+            assert!(pinned.contains(name), "{name} missing from {pinned}");
+        }
+        let (back, notices) = parse_query(&pinned);
+        assert_eq!(notices, vec![]);
+        assert_eq!(back, Assumptions { deal: None, ..cipher });
+        assert_eq!(parse_query(&to_query_pinned(&Assumptions::default())), (Assumptions::default(), vec![]));
     }
 
     #[test]
