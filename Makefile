@@ -1,5 +1,5 @@
 # The README's two commands. Each installs what it needs first (scripts/setup.sh, idempotent).
-.PHONY: serve test setup
+.PHONY: serve test setup preview-image
 
 # Serve the explainer at http://127.0.0.1:8080 (release build, rebuilt on change).
 serve:
@@ -12,3 +12,7 @@ test:
 # Install the tools only.
 setup:
 	@bash scripts/setup.sh
+
+# Remakes public/preview.png (the link-preview image) from the release build in target/e2e-dist.
+preview-image:
+	@bash -c 'source scripts/env.sh && cd "$$ROOT" && node scripts/preview-image.mjs'

@@ -9,7 +9,10 @@
 // 2. Fills each `<!-- data-files -->` marker in index.html with links to the data files that the
 //    build copied into dist/data/ (CSV, JSON and the schema README), so the links always match
 //    the files that exist.
-// 3. Checks that every relative href/src in index.html points at a file in the build.
+// 3. With SITE_URL set (the address the page is published at, ending in "/"), makes the social
+//    preview image's address absolute and adds og:url: link previews need absolute addresses.
+// 4. Checks that every relative href/src (and preview image) in index.html points at a file in
+//    the build.
 //
 // Any surprise (no start-up script, two of them, an import it does not understand, a broken
 // link) fails the build rather than shipping a page that does not start.
@@ -96,9 +99,17 @@ if (marker.test(html)) {
   html = html.replace(marker, `<ul class="data-files">${items}</ul>`);
 }
 
-// ---- 3. Every local reference exists -------------------------------------------------------
+// ---- 3. Absolute social preview addresses --------------------------------------------------
+const siteUrl = process.env.SITE_URL;
+if (siteUrl) {
+  if (!/^https?:\/\/[^"<>\s]+\/$/.test(siteUrl)) fail(`SITE_URL must be an http(s) address ending in "/", got ${siteUrl}`);
+  html = html.replace(/(<meta (?:property|name)="(?:og|twitter):image" content=")([^"]+)"/g, (all, head, file) => `${head}${siteUrl}${file}"`);
+  html = html.replace('<meta property="og:type"', `<meta property="og:url" content="${siteUrl}">\n    <meta property="og:type"`);
+}
+
+// ---- 4. Every local reference exists -------------------------------------------------------
 const missing = [];
-for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+for (const m of html.matchAll(/\s(?:href|src|property="og:image" content)="([^"]+)"/g)) {
   const ref = m[1];
   if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(ref)) continue; // absolute URL or fragment
   const rel = ref.replace(/^\.\//, '').replace(publicUrl === './' ? /^$/ : new RegExp('^' + escapeRe(publicUrl)), '');

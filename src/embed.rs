@@ -20,8 +20,8 @@ pub struct View {
     pub title: &'static str,
     /// The story section the view comes from (the full explainer's `#anchor`).
     pub section: &'static str,
-    /// The calculator parameters (query names) the embed shows as controls.
-    pub controls: &'static [&'static str],
+    /// The calculator parameters the embed shows as controls: query name and label.
+    pub controls: &'static [(&'static str, &'static str)],
     /// The one-line source credit under the view.
     pub credit: &'static str,
     /// A height in CSS pixels that fits the view at article widths, for the snippet's iframe
@@ -39,12 +39,12 @@ pub const VIEWS: &[View] = &[
     View { id: "issuance", title: "Debt raised by public Bitcoin miners, by quarter", section: "opening", controls: &[], credit: "Source: company filings and press releases, one per deal; quarterly totals from TheMinerMag.", height: 640, scenario: false },
     View { id: "debt-stock", title: "Miners' debt outstanding", section: "opening", controls: &[], credit: "Source: VanEck, Mid-October 2025 Bitcoin ChainCheck (FactSet data).", height: 560, scenario: false },
     View { id: "scatter", title: "Then and now: every deal by date and coupon", section: "then-and-now", controls: &[], credit: DEALS_CREDIT, height: 820, scenario: false },
-    View { id: "hashprice", title: "Hashprice, daily, against a fleet's breakeven", section: "squeeze", controls: &["efficiency", "power"], credit: "Source: Coin Metrics community network data (CC BY-NC 4.0); breakeven from the debt-or-dilution model.", height: 760, scenario: true },
-    View { id: "path", title: "Hashprice path and breakevens", section: "loan-breaks", controls: &["hashprice", "efficiency", "power", "btc_drift"], credit: MODEL_CREDIT, height: 720, scenario: true },
-    View { id: "loan", title: "Loan: what is owed against what the machines are worth", section: "loan-breaks", controls: &["hashprice", "ltv", "loan_coupon", "loan_term"], credit: MODEL_CREDIT, height: 720, scenario: true },
-    View { id: "ownership", title: "Convertible: ownership kept against the share price at maturity", section: "convertible-dilutes", controls: &["premium", "coupon", "maturity", "btc_drift"], credit: MODEL_CREDIT, height: 720, scenario: true },
-    View { id: "cash", title: "Cash under each structure", section: "ai-bet", controls: &["hpc_share", "lease", "build", "secured_coupon"], credit: MODEL_CREDIT, height: 720, scenario: true },
-    View { id: "monte-carlo", title: "A thousand futures: default and dilution across random paths", section: "futures", controls: &["paths", "btc_vol", "btc_drift"], credit: MODEL_CREDIT, height: 1180, scenario: true },
+    View { id: "hashprice", title: "Hashprice, daily, against a fleet's breakeven", section: "squeeze", controls: &[("efficiency", "Fleet efficiency"), ("power", "Power price")], credit: "Source: Coin Metrics community network data (CC BY-NC 4.0); breakeven from the debt-or-dilution model.", height: 760, scenario: true },
+    View { id: "path", title: "Hashprice path and breakevens", section: "loan-breaks", controls: &[("hashprice", "Hashprice at closing"), ("efficiency", "Fleet efficiency"), ("power", "Power price"), ("btc_drift", "BTC price drift")], credit: MODEL_CREDIT, height: 720, scenario: true },
+    View { id: "loan", title: "Loan: what is owed against what the machines are worth", section: "loan-breaks", controls: &[("hashprice", "Hashprice at closing"), ("ltv", "Loan-to-value at closing"), ("loan_coupon", "Loan interest rate"), ("loan_term", "Loan term")], credit: MODEL_CREDIT, height: 720, scenario: true },
+    View { id: "ownership", title: "Convertible: ownership kept against the share price at maturity", section: "convertible-dilutes", controls: &[("premium", "Conversion premium"), ("coupon", "Coupon"), ("maturity", "Maturity"), ("btc_drift", "BTC price drift")], credit: MODEL_CREDIT, height: 720, scenario: true },
+    View { id: "cash", title: "Cash under each structure", section: "ai-bet", controls: &[("hpc_share", "Share of proceeds to AI/HPC"), ("lease", "AI/HPC lease rate"), ("build", "Months to build"), ("secured_coupon", "Secured notes' coupon")], credit: MODEL_CREDIT, height: 720, scenario: true },
+    View { id: "monte-carlo", title: "A thousand futures: default and dilution across random paths", section: "futures", controls: &[("paths", "Monte Carlo paths"), ("btc_vol", "BTC volatility"), ("btc_drift", "BTC price drift")], credit: MODEL_CREDIT, height: 1180, scenario: true },
     View { id: "calculator", title: "Debt or dilution: the calculator", section: "same-path", controls: &[], credit: MODEL_CREDIT, height: 2400, scenario: true },
 ];
 
@@ -184,8 +184,9 @@ mod tests {
         for (i, v) in VIEWS.iter().enumerate() {
             assert!(VIEWS[..i].iter().all(|w| w.id != v.id), "{} twice", v.id);
             assert!(crate::story::section(v.section).is_some(), "{}: no section {}", v.id, v.section);
-            for c in v.controls {
+            for (c, label) in v.controls {
                 assert!(field(c).is_some(), "{}: {c} is not a parameter", v.id);
+                assert!(!label.is_empty());
             }
             assert!(v.scenario || v.controls.is_empty(), "{}: controls without a scenario", v.id);
         }

@@ -4,7 +4,8 @@
 //! explorable by pointer, touch and keyboard with a tooltip mapped back from pixels to data.
 
 use crate::charts::backend::{MeasuredBackend, TextMeasure};
-use crate::charts::frame::HitMap;
+use super::web_backend::Target;
+use crate::charts::frame::{HitMap, Titles};
 use crate::charts::theme::Theme;
 use leptos::html;
 use leptos::prelude::*;
@@ -28,10 +29,20 @@ impl TextMeasure for CanvasMeasure {
     }
 }
 
-/// The backend every chart draws to in the browser.
-pub type WebBackend = MeasuredBackend<CanvasBackend, CanvasMeasure>;
+/// The backend every chart draws to in the browser: a canvas, or an SVG for a download.
+pub type WebBackend<'a> = MeasuredBackend<Target<'a>, CanvasMeasure>;
 
-pub type DrawFn = Arc<dyn Fn(&DrawingArea<WebBackend, Shift>, &Theme, Option<usize>) -> Option<HitMap> + Send + Sync>;
+/// Draws a chart with optional titles (downloads draw them into the image) and an optional
+/// selected item.
+pub type DrawFn = Arc<dyn for<'a> Fn(&DrawingArea<WebBackend<'a>, Shift>, &Theme, Option<&Titles>, Option<usize>) -> Option<HitMap> + Send + Sync>;
+
+/// Gives a chart's drawing closure the [`DrawFn`] signature (for every backend lifetime).
+pub fn draw_fn<F>(f: F) -> DrawFn
+where
+    F: for<'a> Fn(&DrawingArea<WebBackend<'a>, Shift>, &Theme, Option<&Titles>, Option<usize>) -> Option<HitMap> + Send + Sync + 'static,
+{
+    Arc::new(f)
+}
 pub type PickFn = Arc<dyn Fn(&HitMap, i32, i32) -> Option<usize> + Send + Sync>;
 pub type AnchorFn = Arc<dyn Fn(&HitMap, usize) -> Option<(i32, i32)> + Send + Sync>;
 pub type DescribeFn = Arc<dyn Fn(usize) -> String + Send + Sync>;
@@ -71,19 +82,24 @@ fn device_pixel_ratio() -> f64 {
     web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0).clamp(1.0, 4.0)
 }
 
+/// A chart's height in CSS pixels at `width`.
+pub fn height_at(spec: &ChartSpec, width: f64) -> f64 {
+    (width * spec.aspect).clamp(spec.min_height, spec.max_height)
+}
+
 /// Sizes the canvas for `width` CSS pixels and draws; returns the hit map.
-fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec, width: f64, theme: &Theme, selected: Option<usize>) -> Option<HitMap> {
-    let height = (width * spec.aspect).clamp(spec.min_height, spec.max_height);
+pub fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec, width: f64, theme: &Theme, titles: Option<&Titles>, selected: Option<usize>) -> Option<HitMap> {
+    let height = height_at(spec, width);
     let dpr = device_pixel_ratio();
     let (w, h) = (width.floor().max(1.0), height.floor().max(1.0));
     canvas.set_width((w * dpr).round() as u32);
     canvas.set_height((h * dpr).round() as u32);
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).ok()?;
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let backend = Target::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
     let measured = MeasuredBackend::with_logical_size(backend, (w as u32, h as u32), CanvasMeasure { context });
     let root = measured.into_drawing_area();
-    let hit = (spec.draw)(&root, theme, selected);
+    let hit = (spec.draw)(&root, theme, titles, selected);
     root.present().ok()?;
     hit
 }
@@ -144,7 +160,7 @@ pub fn ChartCanvas(
         if w < 10.0 {
             return;
         }
-        let map = paint(&c, &spec, w, &theme, sel);
+        let map = paint(&c, &spec, w, &theme, None, sel);
         let drawn = map.is_some();
         hit.set_value(map);
         if drawn {
@@ -256,3 +272,34 @@ fn place_tooltip(tooltip: &NodeRef<html::Div>, hit: &StoredValue<Option<HitMap>>
     let _ = style.set_property("left", &format!("{left}px"));
     let _ = style.set_property("top", &format!("{}px", (y - 44).max(0)));
 }
+
+/// The chart as an SVG document of `width` × its height (CSS pixels), titles drawn in; text is
+/// measured with a detached canvas's 2D context, like on screen.
+pub fn render_svg(spec: &ChartSpec, width: f64, theme: &Theme, titles: &Titles) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let scratch: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    let context: CanvasRenderingContext2d = scratch.get_context("2d").ok()??.dyn_into().ok()?;
+    let size = (width as u32, (height_at(spec, width) + TITLE_SPACE) as u32);
+    let mut out = String::new();
+    {
+        let backend = Target::Svg(plotters::prelude::SVGBackend::with_string(&mut out, size));
+        let root = MeasuredBackend::new(backend, CanvasMeasure { context }).into_drawing_area();
+        (spec.draw)(&root, theme, Some(titles), None)?;
+        root.present().ok()?;
+    }
+    Some(out)
+}
+
+/// The chart as a PNG data URL at `width` CSS pixels and the screen's device pixel ratio,
+/// titles drawn in.
+pub fn render_png(spec: &ChartSpec, width: f64, theme: &Theme, titles: &Titles) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let scratch: HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    let tall = ChartSpec { min_height: spec.min_height + TITLE_SPACE, max_height: spec.max_height + TITLE_SPACE, aspect: spec.aspect + TITLE_SPACE / width, ..spec.clone() };
+    paint(&scratch, &tall, width, theme, Some(titles), None)?;
+    scratch.to_data_url_with_type("image/png").ok()
+}
+
+/// Extra height a download gets for the title, subtitle and credit drawn into it
+/// (`charts::frame` takes 52 px above the plot and 22 below).
+const TITLE_SPACE: f64 = 74.0;

@@ -2,7 +2,9 @@
 //! hashprice history. Each computes its view from the embedded data once, hands it to its chart
 //! function, and states its title, data date, source credit and a computed one-sentence summary.
 
-use super::canvas::{anchor_mark, pick_mark, ChartCanvas, ChartSpec};
+use super::canvas::{anchor_mark, draw_fn, pick_mark, ChartCanvas, ChartSpec};
+use super::figure_tools::{FigureMeta, FigureTools};
+use super::scenario_charts::ScenarioMemo;
 use crate::charts::debt_stock::{draw_debt_stock, DebtStockView};
 use crate::charts::frame::{usd_precise, usd_short};
 use crate::charts::history::{draw_history, HistoryView};
@@ -47,6 +49,10 @@ fn LegendItem(#[prop(into)] class: String, #[prop(into)] label: String) -> impl 
     view! { <li><span class=format!("swatch {class}") aria-hidden="true"></span>{label}</li> }
 }
 
+const ISSUANCE_TITLE: &str = "Debt raised by public Bitcoin miners, by quarter";
+const ISSUANCE_SUB: &str = "Announced principal of each deal in its closing quarter, stacked by instrument, Q1 2021 to Q4 2025.";
+const DEAL_FILES: &[(&str, &str)] = &[("CSV", "data/offerings.csv"), ("JSON", "data/offerings.json")];
+
 #[component]
 pub fn IssuanceFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     let issuance = issuance();
@@ -79,10 +85,10 @@ pub fn IssuanceFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             }
         })
     };
-    let spec = {
+    let spec = Signal::stored({
         let v = view_data.clone();
         ChartSpec {
-            draw: Arc::new(move |root, theme, sel| draw_issuance(root, &v, theme, None, sel).ok()),
+            draw: draw_fn(move |root, theme, titles, sel| draw_issuance(root, &v, theme, titles, sel).ok()),
             pick: pick_mark(3.0),
             items: view_data.quarters.len() + view_data.published.len(),
             anchor: anchor_mark(),
@@ -92,7 +98,7 @@ pub fn IssuanceFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             max_height: 400.0,
             key_step: 1,
         }
-    };
+    });
     let peak_q4_2024 = issuance.quarters.iter().find(|b| b.quarter == Quarter { year: 2024, q: 4 }).map(|b| b.total());
     let differ = format!(
         "Why the two differ: each bar adds up the announced principal of every deal in its closing quarter (options included, credit lines at full size), while TheMinerMag's totals appear to count cash actually received, from the financing lines of 15 miners' cash-flow statements. For Q4 2024 that is {} here against {} there. Neither is adjusted to match the other.",
@@ -114,15 +120,16 @@ pub fn IssuanceFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     );
     view! {
         <figure class="figure" id="figure-issuance">
-            <h3 class="figure-title">"Debt raised by public Bitcoin miners, by quarter"</h3>
-            <p class="figure-sub">"Announced principal of each deal in its closing quarter, stacked by instrument, Q1 2021 to Q4 2025."</p>
+            <h3 class="figure-title">{ISSUANCE_TITLE}</h3>
+            <p class="figure-sub">{ISSUANCE_SUB}</p>
             <ul class="legend">
                 {InstrumentFamily::ALL.iter().enumerate().map(|(i, f)| view! { <LegendItem class=format!("s{i}") label=f.label()/> }).collect_view()}
                 <li><span class="marker-diamond" aria-hidden="true"></span><span>"TheMinerMag's published total"</span></li>
                 <li><span class="marker-down" aria-hidden="true"></span><span>"TheMinerMag: “under” this value"</span></li>
             </ul>
-            <ChartCanvas label="Debt raised by public Bitcoin miners, by quarter" summary_id="issuance-summary" spec=Signal::stored(spec) theme=theme/>
+            <ChartCanvas label="Debt raised by public Bitcoin miners, by quarter" summary_id="issuance-summary" spec=spec theme=theme/>
             <p class="chart-summary" id="issuance-summary">{summary}</p>
+            <FigureTools meta=FigureMeta { view: "issuance", slug: "debt-raised-by-quarter", title: ISSUANCE_TITLE, sub: ISSUANCE_SUB, files: DEAL_FILES, scenario: None } spec=spec theme=theme/>
             <p class="figure-note">{not_binned}</p>
             <p class="figure-note">{differ}</p>
             <figcaption class="credit">
@@ -215,6 +222,9 @@ pub fn Headlines() -> impl IntoView {
     }
 }
 
+const SCATTER_TITLE: &str = "Then and now: every deal by date and coupon";
+const SCATTER_SUB: &str = "Each mark is a deal; its area is proportional to the amount raised. Coupon ranges are drawn as ranges.";
+
 #[component]
 pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     let view_data = Arc::new(ScatterView::new(deals()));
@@ -249,10 +259,10 @@ pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
         });
     }
     let summary = view_data.summary();
-    let spec = {
+    let spec = Signal::stored({
         let (v, d) = (view_data.clone(), view_data.clone());
         ChartSpec {
-            draw: Arc::new(move |root, theme, sel| draw_scatter(root, &v, theme, None, sel).ok()),
+            draw: draw_fn(move |root, theme, titles, sel| draw_scatter(root, &v, theme, titles, sel).ok()),
             pick: pick_mark(4.0),
             items: view_data.points.len(),
             anchor: anchor_mark(),
@@ -262,7 +272,7 @@ pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             max_height: 460.0,
             key_step: 1,
         }
-    };
+    });
     let undated = view_data.undated.iter().map(|i| deals()[*i].id.clone()).collect::<Vec<_>>();
     let note = format!(
         "{} deals with an unknown or floating coupon sit on the strip under the axis; hollow marks have no amount in the sources; {} deal{} with no date ({}) cannot be placed in time and {} listed in the table.",
@@ -275,16 +285,17 @@ pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     let shapes = ["circle", "square", "diamond", "triangle"];
     view! {
         <figure class="figure" id="figure-scatter">
-            <h3 class="figure-title">"Then and now: every deal by date and coupon"</h3>
-            <p class="figure-sub">"Each mark is a deal; its area is proportional to the amount raised. Coupon ranges are drawn as ranges."</p>
+            <h3 class="figure-title">{SCATTER_TITLE}</h3>
+            <p class="figure-sub">{SCATTER_SUB}</p>
             <ul class="legend">
                 {CollateralFamily::ALL.iter().enumerate().map(|(i, f)| view! {
                     <LegendItem class=format!("s{i} shape-{}", shapes[i]) label=format!("{} ({})", f.label(), shapes[i])/>
                 }).collect_view()}
             </ul>
-            <ChartCanvas label="Then and now: every deal by date and coupon" summary_id="scatter-summary" spec=Signal::stored(spec) theme=theme selection=point on_choose=choose/>
+            <ChartCanvas label=SCATTER_TITLE summary_id="scatter-summary" spec=spec theme=theme selection=point on_choose=choose/>
             <p class="table-message" role="status">{move || linked.message.get()}</p>
             <p class="chart-summary" id="scatter-summary">{summary}</p>
+            <FigureTools meta=FigureMeta { view: "scatter", slug: "deals-by-date-and-coupon", title: SCATTER_TITLE, sub: SCATTER_SUB, files: DEAL_FILES, scenario: None } spec=spec theme=theme/>
             <p class="figure-note">{note}</p>
             <EraComparison/>
             <figcaption class="credit">{data_date()}". Sources: company filings and press releases, one per deal (see the table)."</figcaption>
@@ -292,14 +303,17 @@ pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     }
 }
 
+const STOCK_TITLE: &str = "Miners' debt outstanding";
+const STOCK_SUB: &str = "A stock of debt owed on a date, not new borrowing in a period: it cannot be added to the bars above.";
+
 #[component]
 pub fn DebtStockFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     let view_data = Arc::new(DebtStockView::new(&published().debt_outstanding));
     let summary = view_data.summary();
-    let spec = {
+    let spec = Signal::stored({
         let (v, d) = (view_data.clone(), view_data.clone());
         ChartSpec {
-            draw: Arc::new(move |root, theme, sel| draw_debt_stock(root, &v, theme, None, sel).ok()),
+            draw: draw_fn(move |root, theme, titles, sel| draw_debt_stock(root, &v, theme, titles, sel).ok()),
             pick: pick_mark(3.0),
             items: view_data.bars.len(),
             anchor: anchor_mark(),
@@ -311,18 +325,22 @@ pub fn DebtStockFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             max_height: 300.0,
             key_step: 1,
         }
-    };
+    });
     let source = published().debt_outstanding.first().map(|d| d.source_url.clone()).unwrap_or_default();
     view! {
         <figure class="figure figure-narrow" id="figure-debt-stock">
-            <h3 class="figure-title">"Miners' debt outstanding"</h3>
-            <p class="figure-sub">"A stock of debt owed on a date, not new borrowing in a period: it cannot be added to the bars above."</p>
-            <ChartCanvas label="Miners' debt outstanding, VanEck estimates" summary_id="debt-stock-summary" spec=Signal::stored(spec) theme=theme/>
+            <h3 class="figure-title">{STOCK_TITLE}</h3>
+            <p class="figure-sub">{STOCK_SUB}</p>
+            <ChartCanvas label="Miners' debt outstanding, VanEck estimates" summary_id="debt-stock-summary" spec=spec theme=theme/>
             <p class="chart-summary" id="debt-stock-summary">{summary}</p>
+            <FigureTools meta=FigureMeta { view: "debt-stock", slug: "debt-outstanding", title: STOCK_TITLE, sub: STOCK_SUB, files: &[("CSV", "data/published_figures.csv")], scenario: None } spec=spec theme=theme/>
             <figcaption class="credit">"Published 15 Oct 2025. Source: "<a href=source rel="noopener noreferrer" target="_blank">"VanEck, Mid-October 2025 Bitcoin ChainCheck"</a>" (FactSet data)."</figcaption>
         </figure>
     }
 }
+
+const HISTORY_TITLE: &str = "Hashprice, daily, January 2021 to November 2025";
+const HISTORY_SUB: &str = "What one petahash per second of mining earned in a day, in US dollars: new coins plus fees, times the BTC price, divided by the network's hashrate.";
 
 #[component]
 pub fn HistoryFigure(
@@ -330,6 +348,9 @@ pub fn HistoryFigure(
     /// A fleet's cash breakeven to draw across the history (the squeeze section's).
     #[prop(optional)]
     breakeven: Option<Signal<f64>>,
+    /// The scenario the breakeven comes from (what an embed of the figure pins).
+    #[prop(optional)]
+    scenario: Option<ScenarioMemo>,
 ) -> impl IntoView {
     let events = history_events(network_daily());
     let base = Arc::new(HistoryView::new(network_daily(), &events));
@@ -342,7 +363,7 @@ pub fn HistoryFigure(
         let (v, d, a) = (view_data.clone(), view_data.clone(), view_data.clone());
         let p = view_data.clone();
         ChartSpec {
-            draw: Arc::new(move |root, theme, sel| draw_history(root, &v, theme, None, sel).ok()),
+            draw: draw_fn(move |root, theme, titles, sel| draw_history(root, &v, theme, titles, sel).ok()),
             pick: Arc::new(move |hit, x, y| hit.data_at(x, y).and_then(|(fx, _)| p.nearest_day(fx))),
             items,
             anchor: Arc::new(move |hit, i| a.points.get(i).map(|pt| hit.pixel_of(*pt))),
@@ -358,10 +379,11 @@ pub fn HistoryFigure(
     });
     view! {
         <figure class="figure" id="figure-history">
-            <h3 class="figure-title">"Hashprice, daily, January 2021 to November 2025"</h3>
-            <p class="figure-sub">"What one petahash per second of mining earned in a day, in US dollars: new coins plus fees, times the BTC price, divided by the network's hashrate."</p>
-            <ChartCanvas label="Hashprice, daily, January 2021 to November 2025" summary_id="history-summary" spec=spec theme=theme/>
+            <h3 class="figure-title">{HISTORY_TITLE}</h3>
+            <p class="figure-sub">{HISTORY_SUB}</p>
+            <ChartCanvas label=HISTORY_TITLE summary_id="history-summary" spec=spec theme=theme/>
             <p class="chart-summary" id="history-summary">{summary}</p>
+            <FigureTools meta=FigureMeta { view: "hashprice", slug: "hashprice-daily", title: HISTORY_TITLE, sub: HISTORY_SUB, files: &[("CSV", "data/network_daily.csv")], scenario } spec=spec theme=theme/>
             <ol class="events">
                 {events.into_iter().map(|e| view! { <li><strong>{e.label}</strong>" "{e.detail}</li> }).collect_view()}
             </ol>

@@ -5,12 +5,17 @@
 mod calculator;
 mod canvas;
 mod deal_table;
+mod download;
+mod embed;
+mod figure_tools;
 mod figures;
 mod linked;
 pub mod panic_panel;
 mod scenario_charts;
+mod sharing;
 mod story;
 mod theme;
+mod web_backend;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -27,16 +32,34 @@ pub fn start() {
     if let Some(fallback) = document.get_element_by_id("fallback") {
         fallback.remove();
     }
-    leptos::mount::mount_to(parent, App).forget();
+    let query = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    let choice = crate::embed::theme_request(&query);
+    match crate::embed::embed_request(&query) {
+        Some(request) => {
+            if let Some(body) = document.body() {
+                let _ = body.class_list().add_1("embedded");
+            }
+            leptos::mount::mount_to(parent, move || {
+                let theme = theme::page_theme(request.theme);
+                calculator::provide_calculator(false);
+                linked::provide_linked();
+                sharing::provide_sharing(true);
+                view! { <embed::EmbedPage request=request theme=theme/> }
+            })
+            .forget();
+        }
+        None => leptos::mount::mount_to(parent, move || view! { <App choice=choice/> }).forget(),
+    }
     #[cfg(debug_assertions)]
     panic_panel::trigger_from_url();
 }
 
 #[component]
-fn App() -> impl IntoView {
-    let theme = theme::system_theme();
-    calculator::provide_calculator();
+fn App(choice: crate::embed::ThemeChoice) -> impl IntoView {
+    let theme = theme::page_theme(choice);
+    calculator::provide_calculator(true);
     linked::provide_linked();
+    sharing::provide_sharing(false);
     view! {
         <header class="masthead">
             <p class="kicker">"Bitcoin miners' balance sheets, 2021–2025"</p>
@@ -49,6 +72,7 @@ fn App() -> impl IntoView {
             </nav>
         </header>
         <story::Story theme=theme/>
+        <sharing::EmbedDialog/>
         <footer class="colophon">
             <p>"Scenarios and figures here are illustrations, not investment advice. Hashprice from Coin Metrics community data (CC BY-NC 4.0); deal terms from the sources linked in the table; code MIT-licensed."</p>
         </footer>

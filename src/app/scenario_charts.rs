@@ -2,7 +2,8 @@
 //! section's own), so a chart redraws only when what it draws changed. Used by the calculator
 //! and by the story sections that have a local scenario.
 
-use crate::app::canvas::{anchor_mark, pick_mark, AnchorFn, ChartCanvas, ChartSpec, DescribeFn, PickFn};
+use crate::app::canvas::{anchor_mark, draw_fn, pick_mark, AnchorFn, ChartCanvas, ChartSpec, DescribeFn, PickFn};
+use crate::app::figure_tools::{FigureMeta, FigureTools};
 use crate::charts::cash::draw_cash;
 use crate::charts::frame::HitMap;
 use crate::charts::loan::draw_loan;
@@ -40,23 +41,29 @@ fn month_spec(
     ChartSpec { draw, pick: pick_month(months), items: months + 1, anchor: anchor_month(), describe, aspect, min_height: 240.0, max_height: 360.0, key_step: 1 }
 }
 
-/// A calculator chart with title, computed summary and credit.
+/// A chart of a model run with title, computed summary and tools; `view` is its embed view,
+/// `slug` names its downloads.
 #[component]
 fn CalcFigure(
     #[prop(into)] id: String,
     title: &'static str,
     sub: &'static str,
+    view: &'static str,
+    slug: &'static str,
+    scenario: ScenarioMemo,
     #[prop(into)] summary: Signal<String>,
     #[prop(into)] spec: Signal<ChartSpec>,
     #[prop(into)] theme: Signal<Theme>,
 ) -> impl IntoView {
     let summary_id = format!("{id}-summary");
+    let meta = FigureMeta { view, slug, title, sub, files: &[], scenario: Some(scenario) };
     view! {
         <figure class="figure calc-figure" id=id>
             <h3 class="figure-title">{title}</h3>
             <p class="figure-sub">{sub}</p>
             <ChartCanvas label=title summary_id=summary_id.clone() spec=spec theme=theme/>
             <p class="chart-summary" id=summary_id>{move || summary.get()}</p>
+            <FigureTools meta=meta spec=spec theme=theme/>
         </figure>
     }
 }
@@ -73,7 +80,7 @@ pub fn PathChart(scenario: ScenarioMemo, id: &'static str, #[prop(optional)] eve
     let spec = Signal::derive(move || {
         let v = Arc::new(path.get());
         let (d, r) = (v.clone(), v.clone());
-        month_spec(v.hashprice.len().saturating_sub(1), Arc::new(move |t| d.describe(t)), Arc::new(move |root, theme, sel| draw_path(root, &r, theme, None, sel).ok()), 0.45)
+        month_spec(v.hashprice.len().saturating_sub(1), Arc::new(move |t| d.describe(t)), draw_fn(move |root, theme, titles, sel| draw_path(root, &r, theme, titles, sel).ok()), 0.45)
     });
     let summary = Signal::derive(move || {
         let v = path.get();
@@ -87,7 +94,7 @@ pub fn PathChart(scenario: ScenarioMemo, id: &'static str, #[prop(optional)] eve
             below
         )
     });
-    view! { <CalcFigure id=id title="Hashprice path and breakevens" sub="Dollars per PH/s per day, month by month: the fleet earns above the solid line and loses money below it." summary=summary spec=spec theme=theme/> }
+    view! { <CalcFigure id=id view="path" slug="hashprice-path" scenario=scenario title="Hashprice path and breakevens" sub="Dollars per PH/s per day, month by month: the fleet earns above the solid line and loses money below it." summary=summary spec=spec theme=theme/> }
 }
 
 /// The loan's balance against the pledged machines' value.
@@ -97,7 +104,7 @@ pub fn LoanChart(scenario: ScenarioMemo, id: &'static str, #[prop(into)] theme: 
     let spec = Signal::derive(move || {
         let v = Arc::new(loan.get());
         let (d, r) = (v.clone(), v.clone());
-        month_spec(v.balance.len().saturating_sub(1), Arc::new(move |t| d.describe(t)), Arc::new(move |root, theme, sel| draw_loan(root, &r, theme, None, sel).ok()), 0.45)
+        month_spec(v.balance.len().saturating_sub(1), Arc::new(move |t| d.describe(t)), draw_fn(move |root, theme, titles, sel| draw_loan(root, &r, theme, titles, sel).ok()), 0.45)
     });
     let summary = Signal::derive(move || {
         let v = loan.get();
@@ -106,7 +113,7 @@ pub fn LoanChart(scenario: ScenarioMemo, id: &'static str, #[prop(into)] theme: 
             None => "The loan is serviced to the end: the lender never takes the machines.".into(),
         }
     });
-    view! { <CalcFigure id=id title="Loan: what is owed against what the machines are worth" sub="Solid: loan balance. Dashed: market value of the pledged machines." summary=summary spec=spec theme=theme/> }
+    view! { <CalcFigure id=id view="loan" slug="loan-balance" scenario=scenario title="Loan: what is owed against what the machines are worth" sub="Solid: loan balance. Dashed: market value of the pledged machines." summary=summary spec=spec theme=theme/> }
 }
 
 /// Ownership kept against the share price at maturity.
@@ -117,7 +124,7 @@ pub fn OwnershipChart(scenario: ScenarioMemo, id: &'static str, #[prop(into)] th
         let v = Arc::new(ownership.get());
         let (d, r, p, a) = (v.clone(), v.clone(), v.clone(), v.clone());
         ChartSpec {
-            draw: Arc::new(move |root, theme, sel| draw_ownership(root, &r, theme, None, sel).ok()),
+            draw: draw_fn(move |root, theme, titles, sel| draw_ownership(root, &r, theme, titles, sel).ok()),
             pick: Arc::new(move |hit: &HitMap, x, y| hit.data_at(x, y).and_then(|(price, _)| p.index_at_price(price))),
             items: v.curve.len(),
             anchor: Arc::new(move |hit: &HitMap, i| a.curve.get(i).map(|pt| hit.pixel_of(*pt))),
@@ -137,7 +144,7 @@ pub fn OwnershipChart(scenario: ScenarioMemo, id: &'static str, #[prop(into)] th
             floor * 100.0
         )
     });
-    view! { <CalcFigure id=id title="Convertible: ownership kept against the share price at maturity" sub="The dot is this scenario's outcome, rescue shares included." summary=summary spec=spec theme=theme/> }
+    view! { <CalcFigure id=id view="ownership" slug="ownership-kept" scenario=scenario title="Convertible: ownership kept against the share price at maturity" sub="The dot is this scenario's outcome, rescue shares included." summary=summary spec=spec theme=theme/> }
 }
 
 /// Company cash under each structure.
@@ -148,14 +155,14 @@ pub fn CashChart(scenario: ScenarioMemo, id: &'static str, #[prop(into)] theme: 
         let v = Arc::new(cash.get());
         let (d, r) = (v.clone(), v.clone());
         let months = v.lines.first().map(|l| l.1.len()).unwrap_or(1).saturating_sub(1);
-        month_spec(months, Arc::new(move |t| d.describe(t)), Arc::new(move |root, theme, sel| draw_cash(root, &r, theme, None, sel).ok()), 0.45)
+        month_spec(months, Arc::new(move |t| d.describe(t)), draw_fn(move |root, theme, titles, sel| draw_cash(root, &r, theme, titles, sel).ok()), 0.45)
     });
     let summary = Signal::derive(move || {
         let v = cash.get();
         let ends: Vec<String> = v.lines.iter().map(|(n, c)| format!("{} {}", n.to_ascii_lowercase(), crate::narrative::format::dollars(c.last().copied().unwrap_or(0.0)))).collect();
         format!("Cash at the end of the run: {}.", ends.join(", "))
     });
-    view! { <CalcFigure id=id title="Cash under each structure" sub="Solid: loan. Dashed: convertible. Dotted: secured notes." summary=summary spec=spec theme=theme/> }
+    view! { <CalcFigure id=id view="cash" slug="cash-by-structure" scenario=scenario title="Cash under each structure" sub="Solid: loan. Dashed: convertible. Dotted: secured notes." summary=summary spec=spec theme=theme/> }
 }
 
 /// The Monte Carlo pair (default probability, dilution spread); nothing when Monte Carlo is off.
@@ -165,13 +172,13 @@ pub fn MonteCarloCharts(scenario: ScenarioMemo, id: &'static str, #[prop(into)] 
     let default_spec = Signal::derive(move || {
         let v = Arc::new(mc.get().map(|m| m.0).unwrap_or_else(|| crate::charts::monte_carlo::DefaultCurveView { start: scenario.with(|s| s.timeline.start), probability: vec![0.0, 0.0], paths: 0 }));
         let (d, r) = (v.clone(), v.clone());
-        month_spec(v.probability.len().saturating_sub(1), Arc::new(move |t| d.describe(t)), Arc::new(move |root, theme, sel| draw_default_curve(root, &r, theme, None, sel).ok()), 0.45)
+        month_spec(v.probability.len().saturating_sub(1), Arc::new(move |t| d.describe(t)), draw_fn(move |root, theme, titles, sel| draw_default_curve(root, &r, theme, titles, sel).ok()), 0.45)
     });
     let dilution_spec = Signal::derive(move || {
         let v = Arc::new(mc.get().map(|m| m.1).unwrap_or_else(|| crate::charts::monte_carlo::DilutionHistogramView { bins: Vec::new(), median: 0.0, p90: 0.0 }));
         let (d, r) = (v.clone(), v.clone());
         ChartSpec {
-            draw: Arc::new(move |root, theme, sel| draw_dilution_histogram(root, &r, theme, None, sel).ok()),
+            draw: draw_fn(move |root, theme, titles, sel| draw_dilution_histogram(root, &r, theme, titles, sel).ok()),
             pick: pick_mark(2.0),
             items: v.bins.len(),
             anchor: anchor_mark(),
@@ -185,8 +192,8 @@ pub fn MonteCarloCharts(scenario: ScenarioMemo, id: &'static str, #[prop(into)] 
     let summary = Signal::derive(move || scenario.with(|s| crate::narrative::outcomes::monte_carlo_sentence(s)).unwrap_or_default());
     view! {
         {move || mc.with(|m| m.is_some()).then(|| view! {
-            <CalcFigure id=format!("{id}-default") title="Probability the loan has defaulted, by month" sub="Share of Monte Carlo paths on which the lender has taken the machines." summary=summary spec=default_spec theme=theme/>
-            <CalcFigure id=format!("{id}-dilution") title="Spread of total dilution under the convertible" sub="Share of paths by total dilution, rescue shares included." summary=summary spec=dilution_spec theme=theme/>
+            <CalcFigure id=format!("{id}-default") view="monte-carlo" slug="default-probability" scenario=scenario title="Probability the loan has defaulted, by month" sub="Share of Monte Carlo paths on which the lender has taken the machines." summary=summary spec=default_spec theme=theme/>
+            <CalcFigure id=format!("{id}-dilution") view="monte-carlo" slug="dilution-spread" scenario=scenario title="Spread of total dilution under the convertible" sub="Share of paths by total dilution, rescue shares included." summary=summary spec=dilution_spec theme=theme/>
         })}
     }
 }

@@ -2,7 +2,7 @@
 //! repossession under the loan, dilution under the convertible — move in the cards and charts.
 //! It owns the page's scenario (see [`state`]).
 
-mod controls;
+pub(crate) mod controls;
 mod figures;
 mod outputs;
 mod presets;
@@ -17,9 +17,10 @@ use outputs::OutcomeCards;
 use presets::PresetPicker;
 use state::{use_calculator, CalculatorState};
 
-/// Provides the calculator's state to everything inside it.
-pub fn provide_calculator() -> CalculatorState {
-    let state = CalculatorState::from_url();
+/// Provides the calculator's state to everything inside it; `sync_url` keeps the address bar
+/// in step with it (the full page; an embed keeps its pinned address).
+pub fn provide_calculator(sync_url: bool) -> CalculatorState {
+    let state = CalculatorState::from_url(sync_url);
     provide_context(state);
     state
 }
@@ -42,7 +43,7 @@ fn settlement_label(s: Settlement) -> &'static str {
 }
 
 #[component]
-fn Notices() -> impl IntoView {
+pub(crate) fn Notices() -> impl IntoView {
     let state = use_calculator();
     view! {
         {move || state.notices.with(|n| !n.is_empty()).then(|| view! {
@@ -169,6 +170,7 @@ pub fn Calculator(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
         <div class="calculator" id="calculator">
             <PresetPicker/>
             <Notices/>
+            <crate::app::sharing::ShareLink/>
             <div class="calculator-layout">
                 <form class="controls" on:submit=|ev| ev.prevent_default()>
                     <MarketControls/>

@@ -46,8 +46,8 @@ fn current_query() -> String {
 }
 
 impl CalculatorState {
-    /// Reads the URL and starts keeping it in sync.
-    pub fn from_url() -> Self {
+    /// Reads the URL and, with `sync_url`, starts keeping it in sync.
+    pub fn from_url(sync_url: bool) -> Self {
         let (assumptions, notices) = parse_query(&current_query());
         let preset = assumptions.deal.as_deref().and_then(|id| crate::model::presets::deal_preset(id).ok()).map(|p| loaded(&p));
         let assumptions = RwSignal::new(assumptions);
@@ -55,7 +55,7 @@ impl CalculatorState {
         let state = Self { assumptions, notices: RwSignal::new(notices), preset: RwSignal::new(preset), scenario };
         Effect::new(move |previous: Option<()>| {
             let query = to_query(&assumptions.get());
-            if previous.is_some() {
+            if previous.is_some() && sync_url {
                 replace_query(&query);
             }
         });

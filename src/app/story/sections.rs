@@ -89,7 +89,7 @@ fn Squeeze(theme: Signal<Theme>) -> impl IntoView {
         <section class="section story-section" id=s.id aria-labelledby="squeeze-heading">
             <Heading section=s/>
             <Prose html=p[0] local=local/>
-            <HistoryFigure theme=theme breakeven=breakeven/>
+            <HistoryFigure theme=theme breakeven=breakeven scenario=local.scenario/>
             <Prose html=p[1] local=local/>
             <OpenInCalculator local=local/>
         </section>
