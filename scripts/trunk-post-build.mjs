@@ -79,6 +79,11 @@ const tag =
   `integrity="sha384-${digest.toString('base64')}" crossorigin="anonymous"></script>`;
 html = html.replace(whole, tag);
 
+// ---- 1b. Stylesheets are fetched with CORS, like the scripts ---------------------------------
+// Trunk gives the stylesheet an integrity hash but no crossorigin attribute. A sandboxed embed
+// (an opaque origin) then fetches it without CORS, and the integrity check blocks it.
+html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)([^>]*)>/g, '<link rel="stylesheet" crossorigin="anonymous"$1>');
+
 // ---- 2. Data file links -------------------------------------------------------------------
 const dataDir = path.join(staging, 'data');
 const dataFiles = existsSync(dataDir)

@@ -48,6 +48,14 @@ pub const VIEWS: &[View] = &[
     View { id: "calculator", title: "Debt or dilution: the calculator", section: "same-path", controls: &[], credit: MODEL_CREDIT, height: 2400, scenario: true },
 ];
 
+impl View {
+    /// The data charts carry their own source line under the chart; an embed of one does not
+    /// repeat it.
+    pub fn credits_itself(&self) -> bool {
+        matches!(self.id, "issuance" | "debt-stock" | "scatter" | "hashprice")
+    }
+}
+
 /// The view named `id`.
 pub fn view(id: &str) -> Option<&'static View> {
     VIEWS.iter().find(|v| v.id == id)

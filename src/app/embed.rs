@@ -62,10 +62,13 @@ fn EmbeddedView(view: &'static View, theme: Signal<Theme>) -> impl IntoView {
     });
     view! {
         <div class="embed" data-view=view.id>
+            // Headings in order for assistive technology: the site, the view, then the chart's own.
+            <h1 class="visually-hidden">"Debt or dilution? An explainer of how Bitcoin miners finance themselves"</h1>
+            <h2 class="visually-hidden">{view.title}</h2>
             {(view.id != "calculator").then(|| view! { <Notices/> })}
             {controls}
             {body}
-            <p class="embed-credit">{view.credit}" "
+            <p class="embed-credit">{(!view.credits_itself()).then_some(view.credit)}" "
                 <a href=move || full.get() target="_blank" rel="noopener">"Open the full explainer"</a>
             </p>
         </div>
