@@ -57,7 +57,12 @@ fn EmbeddedView(view: &'static View, theme: Signal<Theme>) -> impl IntoView {
     );
     let controls = (!view.controls.is_empty()).then(|| view! {
         <form class="embed-controls controls" on:submit=|ev| ev.prevent_default() aria-label="Assumptions">
-            {view.controls.iter().map(|(name, label)| view! { <NumberControl name=*name label=*label/> }).collect_view()}
+            {view.controls.iter().map(|(name, label)| {
+                // As in the calculator: a replay takes its hashprice from history.
+                let replayed = *name == "hashprice";
+                let disabled = Signal::derive(move || (replayed && state.assumptions.with(|a| a.path == PathKind::Replay)).then(|| "History sets the hashprice in a replay.".to_string()));
+                view! { <NumberControl name=*name label=*label disabled=disabled/> }
+            }).collect_view()}
         </form>
     });
     view! {
