@@ -7,6 +7,7 @@ mod canvas;
 mod deal_table;
 mod figures;
 mod linked;
+mod monte_carlo;
 pub mod panic_panel;
 mod scenario_charts;
 mod story;
