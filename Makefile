@@ -1,5 +1,5 @@
 # The README's two commands. Each installs what it needs first (scripts/setup.sh, idempotent).
-.PHONY: serve test setup
+.PHONY: serve test setup bench
 
 # Serve the explainer at http://127.0.0.1:8080 (release build, rebuilt on change).
 serve:
@@ -12,3 +12,8 @@ test:
 # Install the tools only.
 setup:
 	@bash scripts/setup.sh
+
+# Performance figures against issue 8's budgets (release build, headless Chromium, native model
+# bench): prints one table, never fails on timing. Not part of `make test`.
+bench:
+	@bash scripts/bench.sh
