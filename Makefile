@@ -1,5 +1,5 @@
 # The README's two commands. Each installs what it needs first (scripts/setup.sh, idempotent).
-.PHONY: serve test setup preview-image
+.PHONY: serve test setup preview-image bench
 
 # Serve the explainer at http://127.0.0.1:8080 (release build, rebuilt on change).
 serve:
@@ -16,3 +16,8 @@ setup:
 # Remakes public/preview.png (the link-preview image) from the release build in target/e2e-dist.
 preview-image:
 	@bash -c 'source scripts/env.sh && cd "$$ROOT" && node scripts/preview-image.mjs'
+
+# Performance figures against issue 8's budgets (release build, headless Chromium, native model
+# bench): prints one table, never fails on timing. Not part of `make test`.
+bench:
+	@bash scripts/bench.sh

@@ -249,11 +249,12 @@ pub fn ChartCanvas(
     }
 }
 
-/// Sets `data-ready` on <body> once no canvas is left undrawn.
+/// Sets `data-ready` on <body> once no canvas is left undrawn and no Monte Carlo run of the
+/// first load is still under way (its charts appear when it ends).
 fn mark_ready_when_all_drawn() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(body) = document.body() else { return };
-    if body.has_attribute("data-ready") {
+    if body.has_attribute("data-ready") || crate::app::monte_carlo::busy() {
         return;
     }
     if let Ok(None) = document.query_selector("canvas:not([data-draws])") {

@@ -32,7 +32,7 @@ fn EmbeddedView(view: &'static View, theme: Signal<Theme>) -> impl IntoView {
     let state = use_calculator();
     if view.id == "monte-carlo" && state.assumptions.with_untracked(|a| a.path != PathKind::MonteCarlo) {
         // The view draws the spread of random futures: without them it would be empty.
-        state.assumptions.update_untracked(|a| a.path = PathKind::MonteCarlo);
+        state.assumptions.update(|a| a.path = PathKind::MonteCarlo);
     }
     let scenario = state.scenario;
     let full = Memo::new(move |_| {

@@ -10,6 +10,7 @@ mod embed;
 mod figure_tools;
 mod figures;
 mod linked;
+mod monte_carlo;
 pub mod panic_panel;
 mod scenario_charts;
 mod sharing;

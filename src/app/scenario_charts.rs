@@ -16,8 +16,9 @@ use crate::model::simulate::Scenario;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// A model run shared by every chart and sentence of one scenario.
-pub type ScenarioMemo = Memo<Arc<Scenario>>;
+/// A model run shared by every chart and sentence of one scenario (set once per change of its
+/// assumptions, and again when its Monte Carlo distribution is ready: src/app/monte_carlo.rs).
+pub type ScenarioMemo = RwSignal<Arc<Scenario>>;
 
 /// Month-based charts: the pointer picks the nearest month.
 fn pick_month(months: usize) -> PickFn {

@@ -10,6 +10,7 @@ use super::assumptions::{Assumptions, MAX_MONTE_CARLO_PATHS};
 use super::market::{Drivers, MarketPath};
 use super::money::Money;
 use super::company::Terms;
+use super::hpc::HpcPlan;
 use super::simulate::{hpc_plan, run_structures, run_structures_with, Outcomes};
 use rand_chacha::rand_core::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -119,92 +120,170 @@ pub fn run_path(a: &Assumptions, index: u64) -> (MarketPath, Outcomes<f64>) {
     (path, outcomes)
 }
 
-/// All paths of a (sanitized) scenario, single-threaded.
+/// All paths of a (sanitized) scenario, single-threaded, in one go.
 pub fn run_monte_carlo(a: &Assumptions) -> MonteCarloSummary {
-    let drivers = Drivers::from_assumptions(a);
-    let hpc = hpc_plan(a);
-    let months = drivers.timeline.months;
-    let paths = a.monte_carlo_paths.clamp(1, MAX_MONTE_CARLO_PATHS);
-    let n = paths as f64;
-    let mut shocks = (Vec::with_capacity(months as usize), Vec::with_capacity(months as usize));
-    let mut path = MarketPath::default();
-    let block_rewards = drivers.block_rewards();
-    let fan_paths = paths.min(FAN_PATHS) as usize;
-    let mut fan: Vec<Vec<f64>> = (0..=months as usize).map(|_| Vec::with_capacity(fan_paths)).collect();
-    let terms = Terms::<f64>::new(a, &hpc);
-    let mut loan_months = vec![0u32; months as usize + 1];
-    let mut secured_months = vec![0u32; months as usize + 1];
-    let (mut converted, mut walls_hit, mut loan_worse) = (0u32, 0u32, 0u32);
-    let mut walls = Vec::with_capacity(paths as usize);
-    let mut conversion = Vec::with_capacity(paths as usize);
-    let mut total = Vec::with_capacity(paths as usize);
-    let mut histogram = vec![0u32; DILUTION_BINS];
-    let (mut loan_value, mut convertible_value, mut secured_value) = (Vec::new(), Vec::new(), Vec::new());
-    for index in 0..paths as u64 {
-        draw_path(&drivers, &block_rewards, a.seed, index, &mut shocks, &mut path);
-        if (index as usize) < fan_paths {
-            for (month, hp) in fan.iter_mut().zip(&path.hashprice) {
-                month.push(*hp);
-            }
+    let mut run = MonteCarloRun::new(a);
+    run.step(u32::MAX);
+    run.finish()
+}
+
+/// A Monte Carlo run that can be advanced a few paths at a time (the browser runs it in chunks
+/// and yields to the page between them, issue 8). Paths are independent and accumulated in
+/// index order, so the finished summary is bit-identical to [`run_monte_carlo`]'s whatever the
+/// chunk sizes.
+pub struct MonteCarloRun {
+    a: Assumptions,
+    drivers: Drivers,
+    hpc: HpcPlan,
+    terms: Terms<f64>,
+    block_rewards: Vec<f64>,
+    shocks: (Vec<f64>, Vec<f64>),
+    path: MarketPath,
+    paths: u32,
+    next: u32,
+    fan: Vec<Vec<f64>>,
+    loan_months: Vec<u32>,
+    secured_months: Vec<u32>,
+    converted: u32,
+    walls_hit: u32,
+    loan_worse: u32,
+    walls: Vec<f64>,
+    conversion: Vec<f64>,
+    total: Vec<f64>,
+    histogram: Vec<u32>,
+    loan_value: Vec<f64>,
+    convertible_value: Vec<f64>,
+    secured_value: Vec<f64>,
+}
+
+impl MonteCarloRun {
+    /// A run of a (sanitized) scenario with no path done yet.
+    pub fn new(a: &Assumptions) -> Self {
+        let drivers = Drivers::from_assumptions(a);
+        let hpc = hpc_plan(a);
+        let months = drivers.timeline.months as usize;
+        let paths = a.monte_carlo_paths.clamp(1, MAX_MONTE_CARLO_PATHS);
+        let fan_paths = paths.min(FAN_PATHS) as usize;
+        let with_paths = || Vec::with_capacity(paths as usize);
+        MonteCarloRun {
+            terms: Terms::<f64>::new(a, &hpc),
+            block_rewards: drivers.block_rewards(),
+            shocks: (Vec::with_capacity(months), Vec::with_capacity(months)),
+            path: MarketPath::default(),
+            paths,
+            next: 0,
+            fan: (0..=months).map(|_| Vec::with_capacity(fan_paths)).collect(),
+            loan_months: vec![0; months + 1],
+            secured_months: vec![0; months + 1],
+            converted: 0,
+            walls_hit: 0,
+            loan_worse: 0,
+            walls: with_paths(),
+            conversion: with_paths(),
+            total: with_paths(),
+            histogram: vec![0; DILUTION_BINS],
+            loan_value: with_paths(),
+            convertible_value: with_paths(),
+            secured_value: with_paths(),
+            a: a.clone(),
+            drivers,
+            hpc,
         }
-        let o = run_structures_with(&terms, a, &hpc, &path, false);
-        if let Some(m) = o.loan.outcome.default_month {
-            loan_months[(m as usize).min(months as usize)] += 1;
-        }
-        if let Some(m) = o.secured.outcome.default_month {
-            secured_months[(m as usize).min(months as usize)] += 1;
-        }
-        if o.convertible.outcome.conversion.is_some() {
-            converted += 1;
-        }
-        let wall = o.convertible.outcome.refinancing_wall.to_f64();
-        if wall > 0.0 {
-            walls_hit += 1;
-        }
-        walls.push(wall);
-        conversion.push(o.convertible.outcome.dilution_conversion);
-        let dilution = o.convertible.end.dilution_total;
-        total.push(dilution);
-        let bin = if dilution.is_finite() { ((dilution * DILUTION_BINS as f64) as usize).min(DILUTION_BINS - 1) } else { 0 };
-        histogram[bin] += 1;
-        if o.loan.end.equity_value < o.convertible.end.equity_value {
-            loan_worse += 1;
-        }
-        loan_value.push(o.loan.end.equity_value);
-        convertible_value.push(o.convertible.end.equity_value);
-        secured_value.push(o.secured.end.equity_value);
     }
-    let cumulative = |counts: &[u32]| {
-        let mut running = 0u32;
-        counts
-            .iter()
-            .map(|c| {
-                running += c;
-                running as f64 / n
-            })
-            .collect::<Vec<f64>>()
-    };
-    let loan_default_by_month = cumulative(&loan_months);
-    let secured_default_by_month = cumulative(&secured_months);
-    MonteCarloSummary {
-        paths,
-        seed: a.seed,
-        months,
-        loan_default_probability: loan_default_by_month.last().copied().unwrap_or(0.0),
-        loan_default_by_month,
-        loan_default_month_counts: loan_months,
-        secured_default_probability: secured_default_by_month.last().copied().unwrap_or(0.0),
-        secured_default_by_month,
-        conversion_probability: converted as f64 / n,
-        wall_probability: walls_hit as f64 / n,
-        wall_usd: Quantiles::of(&mut walls),
-        dilution_conversion: Quantiles::of(&mut conversion),
-        dilution_total: Quantiles::of(&mut total),
-        dilution_total_histogram: histogram,
-        loan_equity_value: Quantiles::of(&mut loan_value),
-        convertible_equity_value: Quantiles::of(&mut convertible_value),
-        secured_equity_value: Quantiles::of(&mut secured_value),
-        loan_worse_than_convertible: loan_worse as f64 / n,
-        hashprice_by_month: fan.iter_mut().map(|month| Quantiles::of(month)).collect(),
+
+    /// Paths in the run.
+    pub fn paths(&self) -> u32 {
+        self.paths
+    }
+
+    /// Paths done so far.
+    pub fn done(&self) -> u32 {
+        self.next
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.next >= self.paths
+    }
+
+    /// Runs up to `n` more paths; returns whether the run is finished.
+    pub fn step(&mut self, n: u32) -> bool {
+        let end = self.next.saturating_add(n).min(self.paths);
+        let months = self.drivers.timeline.months as usize;
+        let fan_paths = self.paths.min(FAN_PATHS);
+        for index in self.next..end {
+            draw_path(&self.drivers, &self.block_rewards, self.a.seed, index as u64, &mut self.shocks, &mut self.path);
+            if index < fan_paths {
+                for (month, hp) in self.fan.iter_mut().zip(&self.path.hashprice) {
+                    month.push(*hp);
+                }
+            }
+            let o = run_structures_with(&self.terms, &self.a, &self.hpc, &self.path, false);
+            if let Some(m) = o.loan.outcome.default_month {
+                self.loan_months[(m as usize).min(months)] += 1;
+            }
+            if let Some(m) = o.secured.outcome.default_month {
+                self.secured_months[(m as usize).min(months)] += 1;
+            }
+            if o.convertible.outcome.conversion.is_some() {
+                self.converted += 1;
+            }
+            let wall = o.convertible.outcome.refinancing_wall.to_f64();
+            if wall > 0.0 {
+                self.walls_hit += 1;
+            }
+            self.walls.push(wall);
+            self.conversion.push(o.convertible.outcome.dilution_conversion);
+            let dilution = o.convertible.end.dilution_total;
+            self.total.push(dilution);
+            let bin = if dilution.is_finite() { ((dilution * DILUTION_BINS as f64) as usize).min(DILUTION_BINS - 1) } else { 0 };
+            self.histogram[bin] += 1;
+            if o.loan.end.equity_value < o.convertible.end.equity_value {
+                self.loan_worse += 1;
+            }
+            self.loan_value.push(o.loan.end.equity_value);
+            self.convertible_value.push(o.convertible.end.equity_value);
+            self.secured_value.push(o.secured.end.equity_value);
+        }
+        self.next = end;
+        self.is_finished()
+    }
+
+    /// The distribution, once every path has run (runs any that have not).
+    pub fn finish(mut self) -> MonteCarloSummary {
+        self.step(u32::MAX);
+        let n = self.paths as f64;
+        let cumulative = |counts: &[u32]| {
+            let mut running = 0u32;
+            counts
+                .iter()
+                .map(|c| {
+                    running += c;
+                    running as f64 / n
+                })
+                .collect::<Vec<f64>>()
+        };
+        let loan_default_by_month = cumulative(&self.loan_months);
+        let secured_default_by_month = cumulative(&self.secured_months);
+        MonteCarloSummary {
+            paths: self.paths,
+            seed: self.a.seed,
+            months: self.drivers.timeline.months,
+            loan_default_probability: loan_default_by_month.last().copied().unwrap_or(0.0),
+            loan_default_by_month,
+            loan_default_month_counts: self.loan_months,
+            secured_default_probability: secured_default_by_month.last().copied().unwrap_or(0.0),
+            secured_default_by_month,
+            conversion_probability: self.converted as f64 / n,
+            wall_probability: self.walls_hit as f64 / n,
+            wall_usd: Quantiles::of(&mut self.walls),
+            dilution_conversion: Quantiles::of(&mut self.conversion),
+            dilution_total: Quantiles::of(&mut self.total),
+            dilution_total_histogram: self.histogram,
+            loan_equity_value: Quantiles::of(&mut self.loan_value),
+            convertible_equity_value: Quantiles::of(&mut self.convertible_value),
+            secured_equity_value: Quantiles::of(&mut self.secured_value),
+            loan_worse_than_convertible: self.loan_worse as f64 / n,
+            hashprice_by_month: self.fan.iter_mut().map(|month| Quantiles::of(month)).collect(),
+        }
     }
 }

@@ -88,6 +88,11 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// Whether the scenario asks for a Monte Carlo distribution (`path=montecarlo`).
+    pub fn wants_monte_carlo(&self) -> bool {
+        self.assumptions.path == PathKind::MonteCarlo
+    }
+
     /// Ownership kept by the original holders against the share price at settlement, from 0
     /// to `max_price` in `points` steps (chart 3: conversion price, cap and outcome are in
     /// `outcomes.convertible.outcome.terms` and `.end`).
@@ -130,13 +135,19 @@ pub fn hpc_plan(a: &Assumptions) -> HpcPlan {
 
 /// Runs a scenario: sanitize, path, exact run, and Monte Carlo when `path=montecarlo`.
 pub fn simulate(assumptions: &Assumptions) -> Scenario {
-    let (a, fixes) = assumptions.sanitized();
-    let path = deterministic_path(&a);
-    let mut scenario = scenario_on(a, fixes, path);
-    if scenario.assumptions.path == PathKind::MonteCarlo {
+    let mut scenario = simulate_central(assumptions);
+    if scenario.wants_monte_carlo() {
         scenario.monte_carlo = Some(run_monte_carlo(&scenario.assumptions));
     }
     scenario
+}
+
+/// [`simulate`] without the Monte Carlo distribution (`monte_carlo` stays `None`): the browser
+/// runs that part in chunks ([`super::montecarlo::MonteCarloRun`]) from `scenario.assumptions`.
+pub fn simulate_central(assumptions: &Assumptions) -> Scenario {
+    let (a, fixes) = assumptions.sanitized();
+    let path = deterministic_path(&a);
+    scenario_on(a, fixes, path)
 }
 
 /// Runs the structures exactly on a given path (the validation fixtures' "Path mode"); the

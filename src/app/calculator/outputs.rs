@@ -115,7 +115,12 @@ pub fn OutcomeCards() -> impl IntoView {
         <p class="comparison">{move || texts.with(|t| t.1.clone())}</p>
         <div class="monte-carlo-figures" class:inactive=move || !monte_carlo()>
             <h3>"A thousand futures"</h3>
-            <p>{move || texts.with(|t| t.2.clone()).unwrap_or_else(|| "Choose the Monte Carlo path to see the spread of outcomes across many random futures.".into())}</p>
+            // While the distribution runs (in slices, src/app/monte_carlo.rs), its progress;
+            // `aria-busy` asks assistive technology to wait for the result.
+            <p role="status" aria-busy=move || state.progress.with(|p| p.is_some()).then_some("true")>{move || match state.progress.get() {
+                Some((done, all)) => format!("Monte Carlo: {done} of {all} paths…"),
+                None => texts.with(|t| t.2.clone()).unwrap_or_else(|| "Choose the Monte Carlo path to see the spread of outcomes across many random futures.".into()),
+            }}</p>
             <dl>{figures(MC_KEY, values)}</dl>
         </div>
         <p class="visually-hidden" aria-live="polite" role="status">{move || announcement.get()}</p>

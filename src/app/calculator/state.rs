@@ -11,7 +11,8 @@ use crate::model::assumptions::Assumptions;
 use crate::model::fields::FieldSpec;
 use crate::model::presets::Preset;
 use crate::model::query::{parse_query, to_query, Notice};
-use crate::model::simulate::{simulate, Scenario};
+use crate::app::monte_carlo::{chunked_scenario, Progress};
+use crate::model::simulate::Scenario;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -33,8 +34,10 @@ pub struct CalculatorState {
     /// What the URL parser replaced or clamped, shown until the reader changes something.
     pub notices: RwSignal<Vec<Notice>>,
     pub preset: RwSignal<Option<LoadedPreset>>,
-    /// The one model run of the current assumptions.
-    pub scenario: Memo<Arc<Scenario>>,
+    /// The one model run of the current assumptions (its Monte Carlo part runs in slices).
+    pub scenario: RwSignal<Arc<Scenario>>,
+    /// The Monte Carlo run under way, if any.
+    pub progress: RwSignal<Progress>,
 }
 
 /// The page's query string without the leading `?`.
@@ -51,8 +54,8 @@ impl CalculatorState {
         let (assumptions, notices) = parse_query(&current_query());
         let preset = assumptions.deal.as_deref().and_then(|id| crate::model::presets::deal_preset(id).ok()).map(|p| loaded(&p));
         let assumptions = RwSignal::new(assumptions);
-        let scenario = Memo::new(move |_| Arc::new(simulate(&assumptions.get())));
-        let state = Self { assumptions, notices: RwSignal::new(notices), preset: RwSignal::new(preset), scenario };
+        let run = chunked_scenario(assumptions);
+        let state = Self { assumptions, notices: RwSignal::new(notices), preset: RwSignal::new(preset), scenario: run.scenario, progress: run.progress };
         Effect::new(move |previous: Option<()>| {
             let query = to_query(&assumptions.get());
             if previous.is_some() && sync_url {

@@ -3,7 +3,7 @@
 
 use crate::app::scenario_charts::ScenarioMemo;
 use crate::model::assumptions::Assumptions;
-use crate::model::simulate::simulate;
+use crate::app::monte_carlo::chunked_scenario;
 use crate::story::values::scenario_values;
 use crate::story::Section;
 use leptos::prelude::*;
@@ -13,7 +13,7 @@ use std::sync::Arc;
 pub struct LocalScenario {
     pub section: &'static Section,
     pub assumptions: RwSignal<Assumptions>,
-    /// The one model run of the current assumptions.
+    /// The one model run of the current assumptions (its Monte Carlo part runs in slices).
     pub scenario: ScenarioMemo,
     /// The prose's values of that run.
     pub values: Memo<Arc<Vec<(&'static str, String)>>>,
@@ -22,7 +22,8 @@ pub struct LocalScenario {
 impl LocalScenario {
     pub fn new(section: &'static Section) -> Self {
         let assumptions = RwSignal::new(section.local_assumptions().unwrap_or_default());
-        let scenario: ScenarioMemo = Memo::new(move |_| Arc::new(simulate(&assumptions.get())));
+        let run = chunked_scenario(assumptions);
+        let scenario: ScenarioMemo = run.scenario;
         let values = Memo::new(move |_| Arc::new(scenario_values(&scenario.get())));
         Self { section, assumptions, scenario, values }
     }

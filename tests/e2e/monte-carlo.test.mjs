@@ -1,0 +1,89 @@
+// End-to-end: Monte Carlo in slices (issue 8). With Monte Carlo on, an input re-runs the
+// distribution in slices that yield to the page: an event dispatched mid-run is handled within
+// 50 ms, the calculator shows the run's progress, no task is longer than 50 ms, and the run ends
+// with exactly the values a fresh load of the same URL shows (so a stale run was dropped, and
+// nothing was left half-done).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openPage, sharedSiteAndBrowser } from './lib/harness.mjs';
+
+const shared = sharedSiteAndBrowser();
+
+/** Every data-metric of the calculator as { name: data-value }. */
+const metrics = (page) =>
+  page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#calculator [data-metric]')].map((e) => [e.dataset.metric, e.dataset.value])));
+
+// Runs in the page before its scripts: long tasks as the browser reports them.
+const RECORD_LONG_TASKS = () => {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+};
+
+test('with Monte Carlo on, inputs stay responsive, progress shows, and the result equals a fresh load', async () => {
+  const query = 'path=montecarlo&paths=20000&horizon=72';
+  const run = await openPage(shared.browser, `${shared.site.url}?${query}`, { goto: false });
+  try {
+    await run.page.addInitScript(RECORD_LONG_TASKS);
+    await run.page.goto(run.url, { waitUntil: 'load' });
+    await run.waitForApp({ timeout: 60000 });
+    const before = await metrics(run.page);
+    assert.equal(before['mc-paths'], '20000', 'data-ready waited for the first distribution');
+
+    // Drag the premium through three values, one per frame, then watch the run of the last one.
+    const seen = await run.page.evaluate(async () => {
+      const slider = document.querySelector('#control-premium').closest('.control').querySelector('input[type=range]');
+      const status = document.querySelector('.monte-carlo-figures p[role=status]');
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      const since = performance.now();
+      for (const value of ['30', '35', '45']) {
+        slider.value = value;
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        await frame();
+      }
+      // Mid-run: progress is shown, and a click (a cheap event) is handled within 50 ms of
+      // being due, however much of the run is left.
+      const progress = [];
+      const delays = [];
+      while (status.getAttribute('aria-busy') === 'true') {
+        progress.push(status.textContent);
+        const due = performance.now();
+        const handled = await new Promise((resolve) => {
+          const onClick = () => resolve(performance.now());
+          document.body.addEventListener('click', onClick, { once: true });
+          setTimeout(() => document.body.click(), 0);
+        });
+        delays.push(handled - due);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      const longest = Math.max(0, ...window.__longTasks.filter((t) => t.start >= since).map((t) => t.duration));
+      return { progress, delays, longest, value: slider.value };
+    });
+
+    assert.ok(seen.progress.length >= 3, `progress seen ${seen.progress.length} times during a 20,000-path run`);
+    assert.match(seen.progress[0], /^Monte Carlo: \d+ of 20000 paths…$/);
+    const done = seen.progress.map((t) => Number(t.match(/: (\d+) of/)[1]));
+    assert.ok(done.every((d, i) => i === 0 || d >= done[i - 1]), `progress only goes forward: ${done.join(', ')}`);
+    assert.ok(done.at(-1) > done[0], 'progress moved');
+    assert.ok(Math.max(...seen.delays) <= 50, `events mid-run handled within 50 ms (longest ${Math.max(...seen.delays).toFixed(1)} ms)`);
+    assert.ok(seen.longest <= 50, `no task over 50 ms after the inputs (longest ${seen.longest.toFixed(1)} ms)`);
+
+    // The run ended: its values are those of a fresh load of the same URL, the page's URL.
+    const after = await metrics(run.page);
+    assert.notEqual(after['mc-dilution-median'], before['mc-dilution-median'], 'the premium moved the distribution');
+    const url = run.page.url();
+    assert.match(url, /premium=45/);
+    const fresh = await openPage(shared.browser, url);
+    try {
+      await fresh.waitForApp({ timeout: 60000 });
+      assert.deepEqual(after, await metrics(fresh.page), 'the same values as a fresh load of the URL');
+      await fresh.assertClean();
+    } finally {
+      await fresh.close();
+    }
+    await run.assertClean();
+  } finally {
+    await run.close();
+  }
+});
