@@ -16,7 +16,7 @@
 //! and `other` instruments have no terms to load.
 
 use super::assumptions::{Assumptions, PathKind, EARLIEST_START, LATEST_START};
-use super::money::Exact;
+use super::money::{Exact, Money};
 use super::query::parse_query;
 use crate::data::calendar::{PartialDate, YearMonth};
 use crate::data::deals::{deals, find, CappedCall, Coupon, Deal, Instrument, Maturity};
@@ -284,7 +284,7 @@ fn convertible_prices(deal: &Deal, a: &mut Assumptions, assumed: &mut Vec<&'stat
     let published_cap_premium = PUBLISHED_CAP_PREMIUMS
         .iter()
         .find(|(id, _, _)| *id == deal.id)
-        .and_then(|(_, pct, _)| Decimal::try_from(*pct).ok().map(Exact));
+        .map(|(_, pct, _)| Exact::from_f64(*pct));
     let premium = deal.conversion_premium_pct.map(|p| Exact(p) / hundred);
     // The published conversion rate is the contractual figure; the printed conversion price
     // is rounded to cents, so K = 1000 / CR when the rate is known.
