@@ -8,6 +8,7 @@
 use super::calendar::Quarter;
 use super::deals::{Deal, QuarterField};
 use super::families::{CollateralFamily, InstrumentFamily};
+use crate::model::money::{sum_exact, Exact};
 use rust_decimal::Decimal;
 
 /// One quarter's issuance, stacked by instrument family.
@@ -22,7 +23,7 @@ pub struct QuarterIssuance {
 
 impl QuarterIssuance {
     pub fn total(&self) -> Decimal {
-        self.by_family.iter().copied().sum()
+        sum_exact(self.by_family)
     }
 
     /// Distinct issuers (tickers) in the quarter.
@@ -80,7 +81,7 @@ pub fn quarterly_issuance(deals: &[Deal], first: Quarter, last: Quarter) -> Issu
         match quarters.iter_mut().find(|b| b.quarter == q) {
             Some(bin) => {
                 let family = InstrumentFamily::ALL.iter().position(|f| *f == deal.instrument_family).unwrap_or(3);
-                bin.by_family[family] += amount;
+                bin.by_family[family] = (Exact(bin.by_family[family]) + Exact(amount)).0;
                 bin.deal_ids.push(deal.id.clone());
             }
             None => out.outside_range.push(deal.id.clone()),
@@ -143,27 +144,27 @@ pub struct EraSummary {
 /// Summarises one era.
 pub fn era_summary(deals: &[Deal], era: Era) -> EraSummary {
     let counted: Vec<&Deal> = deals.iter().filter(|d| d.counts_in_totals() && Era::of(d) == Some(era)).collect();
-    let principal: Decimal = counted.iter().filter_map(|d| d.principal_usd).sum();
-    let mut coupon_weight = Decimal::ZERO;
-    let mut coupon_sum = Decimal::ZERO;
+    let principal = sum_exact(counted.iter().filter_map(|d| d.principal_usd));
+    let mut coupon_weight = Exact(Decimal::ZERO);
+    let mut coupon_sum = Exact(Decimal::ZERO);
     for d in &counted {
         if let (Some((lo, hi)), Some(p)) = (d.coupon.bounds(), d.principal_usd) {
-            coupon_sum += (lo + hi) / Decimal::TWO * p;
-            coupon_weight += p;
+            coupon_sum = coupon_sum + (Exact(lo) + Exact(hi)) / Exact(Decimal::TWO) * Exact(p);
+            coupon_weight = coupon_weight + Exact(p);
         }
     }
     let share = |pred: &dyn Fn(&Deal) -> bool| -> Decimal {
         if principal.is_zero() {
             return Decimal::ZERO;
         }
-        counted.iter().filter(|d| pred(d)).filter_map(|d| d.principal_usd).sum::<Decimal>() / principal
+        (Exact(sum_exact(counted.iter().filter(|d| pred(d)).filter_map(|d| d.principal_usd))) / Exact(principal)).0
     };
     EraSummary {
         era,
         deals: counted.len(),
         principal_usd: principal,
-        weighted_coupon_pct: (!coupon_weight.is_zero()).then(|| coupon_sum / coupon_weight),
-        coupon_base_usd: coupon_weight,
+        weighted_coupon_pct: (!coupon_weight.0.is_zero()).then(|| (coupon_sum / coupon_weight).0),
+        coupon_base_usd: coupon_weight.0,
         share_machines_or_bitcoin: share(&|d| d.collateral_family == CollateralFamily::MachinesOrBitcoin),
         share_convertible: share(&|d| d.instrument_family == InstrumentFamily::Convertible),
         share_ai_hpc: share(&|d| d.use_of_proceeds == "ai_hpc"),

@@ -197,6 +197,16 @@ impl Money for Exact {
     }
 }
 
+/// The sum of `Decimal`s through [`Exact`]'s addition, which saturates instead of panicking.
+///
+/// Outside the model (the data's sums, presets, the story's facts) plain `Decimal`s are added,
+/// multiplied and divided through `Exact` too: rust_decimal's own `+`, `+=`, `-`, `*`, `/` and
+/// `Sum` each inline another copy of its arithmetic, and in the wasm bundle one copy is enough.
+/// The results are the same (both use rust_decimal's checked operations) short of an overflow.
+pub fn sum_exact(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values.into_iter().fold(Exact::ZERO, |total, value| total + Exact(value)).0
+}
+
 /// Powers of ten exactly representable in `f64` up to 1e22 (then correctly rounded).
 const POWERS_OF_TEN: [f64; 29] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,

@@ -16,6 +16,7 @@
 //! and `other` instruments have no terms to load.
 
 use super::assumptions::{Assumptions, PathKind, EARLIEST_START, LATEST_START};
+use super::money::{Exact, Money};
 use super::query::parse_query;
 use crate::data::calendar::{PartialDate, YearMonth};
 use crate::data::deals::{deals, find, CappedCall, Coupon, Deal, Instrument, Maturity};
@@ -162,7 +163,7 @@ fn maturity_months(closing: Option<YearMonth>, maturity: &Maturity) -> Option<u3
 fn coupon_pct(coupon: &Coupon) -> Option<(f64, bool)> {
     match coupon {
         Coupon::Fixed(c) => Some((to_f64(*c), false)),
-        Coupon::Range(lo, hi) => Some((to_f64((*lo + *hi) / Decimal::TWO), true)),
+        Coupon::Range(lo, hi) => Some((to_f64(((Exact(*lo) + Exact(*hi)) / Exact(Decimal::TWO)).0), true)),
         Coupon::Floating(_) | Coupon::Unknown => None,
     }
 }
@@ -276,39 +277,42 @@ fn describe_deal(deal: &Deal, structure: Structure) -> String {
 
 /// Reference price, premium, conversion price and cap (MODEL.md §3.1-3.2): two of the first
 /// three give the third; the cap premium is cap / reference − 1.
+///
+/// In [`Exact`] arithmetic (see [`super::money::sum_exact`] for why not `Decimal`'s operators).
 fn convertible_prices(deal: &Deal, a: &mut Assumptions, assumed: &mut Vec<&'static str>) {
-    let hundred = Decimal::ONE_HUNDRED;
+    let (one, hundred) = (Exact(Decimal::ONE), Exact(Decimal::ONE_HUNDRED));
     let published_cap_premium = PUBLISHED_CAP_PREMIUMS
         .iter()
         .find(|(id, _, _)| *id == deal.id)
-        .and_then(|(_, pct, _)| Decimal::try_from(*pct).ok());
-    let premium = deal.conversion_premium_pct.map(|p| p / hundred);
+        .map(|(_, pct, _)| Exact::from_f64(*pct));
+    let premium = deal.conversion_premium_pct.map(|p| Exact(p) / hundred);
     // The published conversion rate is the contractual figure; the printed conversion price
     // is rounded to cents, so K = 1000 / CR when the rate is known.
     let conversion = deal
         .conversion_rate_per_1000
         .filter(|cr| !cr.is_zero())
-        .map(|cr| Decimal::ONE_THOUSAND / cr)
-        .or(deal.conversion_price_usd)
-        .filter(|k| !k.is_zero());
+        .map(|cr| Exact(Decimal::ONE_THOUSAND) / Exact(cr))
+        .or(deal.conversion_price_usd.map(Exact))
+        .filter(|k| !k.0.is_zero());
     let reference = deal
         .reference_price_usd
         .filter(|r| !r.is_zero())
-        .or_else(|| Some(conversion? / (Decimal::ONE + premium?)))
-        .or_else(|| Some(deal.cap_price_usd? / (Decimal::ONE + published_cap_premium? / hundred)));
-    let premium = premium.or_else(|| Some(conversion? / reference? - Decimal::ONE));
+        .map(Exact)
+        .or_else(|| Some(conversion? / (one + premium?)))
+        .or_else(|| Some(Exact(deal.cap_price_usd?) / (one + published_cap_premium? / hundred)));
+    let premium = premium.or_else(|| Some(conversion? / reference? - one));
     match reference {
-        Some(r) => a.share_price_usd = to_f64(r),
+        Some(r) => a.share_price_usd = to_f64(r.0),
         None => assumed.push("share_price"),
     }
     match premium {
-        Some(p) => a.premium_pct = to_f64(p * hundred),
+        Some(p) => a.premium_pct = to_f64((p * hundred).0),
         None => assumed.push("premium"),
     }
     match deal.capped_call {
         CappedCall::No => a.cap_pct = 0.0,
         CappedCall::Yes | CappedCall::Unknown => match (deal.cap_price_usd, reference) {
-            (Some(cap), Some(r)) if !r.is_zero() => a.cap_pct = to_f64((cap / r - Decimal::ONE) * hundred),
+            (Some(cap), Some(r)) if !r.0.is_zero() => a.cap_pct = to_f64(((Exact(cap) / r - one) * hundred).0),
             _ => assumed.push("cap"),
         },
     }

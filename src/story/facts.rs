@@ -9,6 +9,7 @@ use crate::data::network::{network_daily, network_monthly};
 use crate::data::published::published;
 use crate::narrative::format::{dollars_prose, month_long, percent, price, thousands};
 use rust_decimal::prelude::ToPrimitive;
+use crate::model::money::{sum_exact, Exact};
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 
@@ -67,12 +68,12 @@ fn compute() -> Vec<(&'static str, String)> {
 
     // Q3 2025's convertibles from Cipher, MARA and TeraWulf.
     let q3 = Quarter { year: 2025, q: 3 };
-    let q3_converts: Decimal = all
-        .iter()
-        .filter(|d| d.instrument_family == InstrumentFamily::Convertible && ["CIFR", "MARA", "WULF"].contains(&d.ticker.as_str()))
-        .filter(|d| matches!(d.quarter, crate::data::deals::QuarterField::Quarter(q) if q == q3))
-        .filter_map(|d| d.principal_usd)
-        .sum();
+    let q3_converts = sum_exact(
+        all.iter()
+            .filter(|d| d.instrument_family == InstrumentFamily::Convertible && ["CIFR", "MARA", "WULF"].contains(&d.ticker.as_str()))
+            .filter(|d| matches!(d.quarter, crate::data::deals::QuarterField::Quarter(q) if q == q3))
+            .filter_map(|d| d.principal_usd),
+    );
     out.push(("q3-2025-converts", dollars_prose(usd(q3_converts))));
 
     // TeraWulf's senior secured notes and IREN's October 2025 convertible.
@@ -81,7 +82,7 @@ fn compute() -> Vec<(&'static str, String)> {
         let coupon = fixed_coupon(wulf).unwrap_or_default();
         out.push(("wulf-ssn", dollars_prose(usd(principal))));
         out.push(("wulf-ssn-coupon", format!("{}%", coupon.normalize())));
-        out.push(("wulf-ssn-interest", dollars_prose(usd(principal * coupon / Decimal::ONE_HUNDRED))));
+        out.push(("wulf-ssn-interest", dollars_prose(usd((Exact(principal) * Exact(coupon) / Exact(Decimal::ONE_HUNDRED)).0))));
     }
     if let Some(iren) = deal("IREN-2025-10") {
         out.push(("iren-convert", dollars_prose(usd(iren.principal_usd.unwrap_or_default()))));
