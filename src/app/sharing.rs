@@ -58,25 +58,30 @@ fn copy_into(text: String, status: RwSignal<String>, field: Option<web_sys::Elem
     });
 }
 
-/// "Copy link": the current state's address (defaults omitted, `v` included), shown selected in
-/// a field as well, for frames where the clipboard is unavailable.
+/// "Copy link": the current state's address (defaults omitted, `v` included), made when asked
+/// for, and shown selected in a field as well, for frames where the clipboard is unavailable.
 #[component]
 pub fn ShareLink() -> impl IntoView {
     let state = super::calculator::state::use_calculator();
-    let link = Memo::new(move |_| format!("{}?{}", page_address(), crate::model::query::to_query(&state.assumptions.get())));
-    let shown = RwSignal::new(false);
+    let link = RwSignal::new(None::<String>);
     let status = RwSignal::new(String::new());
     let field = NodeRef::<html::Input>::new();
     let copy = move |_| {
-        shown.set(true);
-        let el = field.get_untracked().map(|f| f.unchecked_into::<web_sys::Element>());
-        copy_into(link.get_untracked(), status, el);
+        let href = format!("{}?{}", page_address(), crate::model::query::to_query(&state.assumptions.get_untracked()));
+        link.set(Some(href.clone()));
+        // Also written at once: the fallback selects the text before the next render.
+        let el = field.get_untracked().map(|f| {
+            f.set_value(&href);
+            let _ = f.class_list().add_1("shown");
+            f.unchecked_into::<web_sys::Element>()
+        });
+        copy_into(href, status, el);
     };
     view! {
         <div class="share-link">
             <button type="button" class="button" on:click=copy>"Copy link to this scenario"</button>
             <label class="visually-hidden" for="share-link-field">"Link to this scenario"</label>
-            <input id="share-link-field" type="text" readonly class="link-field" class:shown=move || shown.get() node_ref=field prop:value=move || link.get()
+            <input id="share-link-field" type="text" readonly class="link-field" class:shown=move || link.with(|l| l.is_some()) node_ref=field prop:value=move || link.get().unwrap_or_default()
                 on:focus=move |ev| { if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) { select_all(&el) } }/>
             <span class="tool-status" role="status">{move || status.get()}</span>
         </div>
