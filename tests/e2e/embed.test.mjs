@@ -209,6 +209,45 @@ test('a parent page on another origin sizes three embeds, plain and sandboxed', 
   }
 });
 
+test('every view works inside <iframe sandbox="allow-scripts">: drawn, no exception, no error panel', async () => {
+  const ids = await viewIds();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'parent-all-'));
+  const app = shared.site.url;
+  const frames = ids
+    .map((id) => `<iframe id="f-${id}" src="${app}?embed=${id}&amp;embed_id=${id}" title="${id}" height="600" style="width:100%;border:0" sandbox="allow-scripts"></iframe>`)
+    .join('\n');
+  await writeFile(path.join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>All views, sandboxed</title><link rel="icon" href="data:,"></head><body>${frames}</body></html>`);
+  const parent = await startStaticServer({
+    root: dir,
+    base: '/',
+    headers: { 'Content-Security-Policy': `default-src 'self'; frame-src ${shared.site.origin}; style-src 'unsafe-inline'; img-src data:` },
+  });
+  const browser = await launchChromium();
+  const page = await (await browser.newContext({ viewport: { width: 800, height: 900 } })).newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  try {
+    await page.goto(parent.url, { waitUntil: 'load' });
+    for (const id of ids) {
+      const frame = await (await page.$(`#f-${id}`)).contentFrame();
+      await waitIn(frame, () => document.body && document.body.dataset.ready === 'true', `${id} ready in a sandbox`);
+      const state = await frame.evaluate(() => ({
+        origin: window.origin,
+        canvases: [...document.querySelectorAll('canvas')].map((c) => c.hasAttribute('data-draws')),
+        panic: !!document.querySelector('.panic-panel'),
+      }));
+      assert.equal(state.origin, 'null', `${id}: an opaque origin`);
+      assert.ok(state.canvases.length > 0 && state.canvases.every(Boolean), `${id}: every canvas drawn`);
+      assert.equal(state.panic, false, id);
+    }
+    assert.deepEqual(errors, [], 'no exception or console error in any sandboxed view');
+  } finally {
+    await browser.close();
+    await parent.close();
+  }
+});
+
 async function waitIn(frame, predicate, what, timeout = 30000) {
   const end = Date.now() + timeout;
   for (;;) {
