@@ -43,7 +43,10 @@ pub fn FigureTools(meta: FigureMeta, #[prop(into)] spec: Signal<ChartSpec>, #[pr
     let embed_view: Option<&'static View> = view(meta.view);
     let status = RwSignal::new(String::new());
     let scenario = meta.scenario;
-    let month = move || scenario.map(|s| s.with_untracked(|s| s.timeline.start)).unwrap_or_else(data_month);
+    // Files are dated by the scenario's start month, or by the data's last month for a chart of
+    // the dataset (the history's breakeven scenario does not date the daily data).
+    let dating = scenario.filter(|_| meta.files.is_empty());
+    let month = move || dating.map(|s| s.with_untracked(|s| s.timeline.start)).unwrap_or_else(data_month);
     let (slug, title) = (meta.slug, meta.title);
     let name = move |extension: &str| file_name(slug, month(), extension);
     let titles = Titles { title: meta.title.into(), subtitle: meta.sub.into(), credit: embed_view.map(|v| v.credit).unwrap_or_default().into() };
