@@ -116,17 +116,14 @@ fn history_draws_every_day_and_the_events() {
     assert!((1782..=1785).contains(&day), "{day}");
 }
 
-/// The HTML legends colour their swatches from the stylesheet (`--s0`..`--s3`, light and
-/// dark); they must be the colours the charts draw with.
+/// The HTML legends colour their swatches from the stylesheet (`--s0`..`--s3`, each a
+/// `light-dark(light, dark)` pair); they must be the colours the charts draw with.
 #[test]
 fn legend_swatches_in_the_stylesheet_match_the_chart_themes() {
     let css = include_str!("../style/main.css");
-    let dark_at = css.find("@media (prefers-color-scheme: dark)").expect("a dark block");
-    let (light, dark) = css.split_at(dark_at);
-    for (block, theme) in [(light, Theme::light()), (dark, Theme::dark())] {
-        for (i, color) in theme.series.iter().enumerate() {
-            let want = format!("--s{i}: {};", Theme::css(*color));
-            assert!(block.contains(&want), "style/main.css ({}) lacks {want}", if theme.dark { "dark" } else { "light" });
-        }
+    let (light, dark) = (Theme::light(), Theme::dark());
+    for (i, (l, d)) in light.series.iter().zip(dark.series.iter()).enumerate() {
+        let want = format!("--s{i}: light-dark({}, {});", Theme::css(*l), Theme::css(*d));
+        assert!(css.contains(&want), "style/main.css lacks {want}");
     }
 }
