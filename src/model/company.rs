@@ -9,6 +9,7 @@ use super::assumptions::{Assumptions, Settlement, WallPolicy};
 use super::hpc::HpcPlan;
 use super::market::MarketPath;
 use super::mining::{breakeven_hashprice_power, machine_value_usd_per_th};
+use super::loan::payment;
 use super::money::{Money, RATE_DECIMALS};
 
 /// The scenario's inputs in model units, money in `M`. Fractions are decimals (percent/100).
@@ -66,6 +67,16 @@ pub struct Terms<M> {
     pub secured_amortization: M,
     pub secured_cost: M,
     pub build_months: u32,
+    // The market side's per-run constants, in f64 as the market is (computed once here
+    // rather than in every month of every Monte Carlo path; the same operations, so the
+    // same bits).
+    /// w and 1 − w of the share price (MODEL.md §4.8).
+    pub share_weight: f64,
+    pub share_unweighted: f64,
+    /// Power-only breakeven hashprice when curtailment is on (MODEL.md §1.2).
+    pub curtail_below: Option<f64>,
+    /// PMT at closing on the full principal (MODEL.md §2.2): the same on every path.
+    pub loan_payment_at_closing: M,
 }
 
 fn pct<M: Money>(value: f64) -> M {
@@ -133,6 +144,10 @@ impl<M: Money> Terms<M> {
             secured_amortization: pct(a.secured_amortization_pct),
             secured_cost: pct(a.secured_cost_pct),
             build_months: a.build_months,
+            share_weight: a.hpc_weight_pct / 100.0,
+            share_unweighted: 1.0 - a.hpc_weight_pct / 100.0,
+            curtail_below: a.curtail.then(|| breakeven_hashprice_power(a.efficiency_j_per_th, a.power_usd_per_mwh)),
+            loan_payment_at_closing: payment(principal, loan_rate, a.loan_term_months as i64 - a.loan_interest_only_months as i64),
         }
     }
 }
@@ -178,9 +193,8 @@ impl<M: Money> MonthMarket<M> {
         } else {
             0.0
         };
-        let weight = a.hpc_weight_pct / 100.0;
         // Curtailment is a decision on the market value (MODEL.md §1.2), taken in f64.
-        let running = !a.curtail || hashprice_f >= breakeven_hashprice_power(a.efficiency_j_per_th, a.power_usd_per_mwh);
+        let running = terms.curtail_below.is_none_or(|breakeven| hashprice_f >= breakeven);
         let hashprice = M::from_f64(hashprice_f);
         let (revenue_per_ph, power_per_ph) =
             if running { ((hashprice * terms.uptime_days).rounded(RATE_DECIMALS), terms.power_cost_per_ph_month) } else { (M::ZERO, M::ZERO) };
@@ -196,7 +210,7 @@ impl<M: Money> MonthMarket<M> {
         MonthMarket {
             hashprice,
             machine_value_per_th_f64: machine_value_usd_per_th(a.machine_value_days, closing, hashprice_f, a.machine_value_elasticity),
-            share_price_f64: a.share_price_usd * ((1.0 - weight) * relative + weight),
+            share_price_f64: a.share_price_usd * (terms.share_unweighted * relative + terms.share_weight),
             revenue_per_ph,
             cost_per_ph: power_per_ph + terms.opex_per_ph_month,
             hpc_noi,

@@ -94,8 +94,7 @@ impl<M: Money> Loan<M> {
             principal.checked_ratio(pledged_ph * per_ph).unwrap_or(M::ZERO)
         };
         company.cash = company.cash - terms.spv_reserve;
-        let scheduled_payment =
-            payment(principal, terms.loan_rate, terms.loan_term_months as i64 - terms.loan_interest_only_months as i64);
+        let scheduled_payment = terms.loan_payment_at_closing;
         Loan {
             balance: principal,
             spv_cash: terms.spv_reserve,

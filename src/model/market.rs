@@ -147,7 +147,13 @@ impl Drivers {
         let root_dt = libm::sqrt(dt);
         let rho = self.correlation.clamp(-1.0, 1.0);
         let rho_complement = libm::sqrt(1.0 - rho * rho);
-        for t in first..=last {
+        // Sized once and written by index: Monte Carlo fills 10,000 paths with these buffers.
+        let base = path.hashprice.len();
+        let end = base + (last + 1).saturating_sub(first);
+        path.hashprice.resize(end, 0.0);
+        path.btc_price_usd.resize(end, 0.0);
+        path.network_eh_s.resize(end, 0.0);
+        for (i, t) in (first..=last).enumerate() {
             let (z, w) = match shocks {
                 Some((z, z2)) => {
                     let zt = z.get(t - 1).copied().unwrap_or(0.0);
@@ -170,9 +176,9 @@ impl Drivers {
                     state.ln_network = libm::log(cap);
                 }
             }
-            path.hashprice.push(if network > 0.0 { revenue / network } else { 0.0 });
-            path.btc_price_usd.push(price);
-            path.network_eh_s.push(network);
+            path.hashprice[base + i] = if network > 0.0 { revenue / network } else { 0.0 };
+            path.btc_price_usd[base + i] = price;
+            path.network_eh_s[base + i] = network;
         }
     }
 }

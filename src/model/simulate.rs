@@ -220,12 +220,11 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     let mut secured = SecuredNotes::issue(terms);
 
     let capacity = if record { months as usize + 1 } else { 0 };
-    let mut loan_series = StructureSeries::with_capacity(capacity);
-    let mut convertible_series = StructureSeries::with_capacity(capacity);
-    let mut secured_series = StructureSeries::with_capacity(capacity);
-    let mut collateral_value = Vec::with_capacity(capacity);
-    let mut loan_to_value = Vec::with_capacity(capacity);
-    let mut coverage = Vec::with_capacity(capacity);
+    // Empty series cost nothing to make (Monte Carlo makes three sets per path).
+    let series = || if record { StructureSeries::with_capacity(capacity) } else { StructureSeries::default() };
+    let (mut loan_series, mut convertible_series, mut secured_series) = (series(), series(), series());
+    let values = || if record { Vec::with_capacity(capacity) } else { Vec::new() };
+    let (mut collateral_value, mut loan_to_value, mut coverage) = (values(), values(), values());
     if record {
         loan_series.push(&loan_company, loan.balance);
         convertible_series.push(&convertible_company, convertible.outstanding);
