@@ -6,8 +6,12 @@
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use debt_or_dilution::model::assumptions::{Assumptions, PathKind};
-    use debt_or_dilution::model::montecarlo::run_monte_carlo;
+    use debt_or_dilution::model::assumptions::{Assumptions, PathKind, DEFAULT_SEED};
+    use debt_or_dilution::model::market::{Drivers, MarketPath};
+    use debt_or_dilution::model::montecarlo::{draw_path, run_monte_carlo};
+    use rand_chacha::rand_core::SeedableRng;
+    use rand_chacha::ChaCha8Rng;
+    use rand_distr::{Distribution, StandardNormal};
     use wasm_bindgen::prelude::wasm_bindgen;
 
     /// Runs `paths` Monte Carlo paths over `months` months, all three structures, in one go;
@@ -17,5 +21,35 @@ mod browser {
         let a = Assumptions { path: PathKind::MonteCarlo, monte_carlo_paths: paths, horizon_months: months, ..Assumptions::default() };
         let (a, _) = a.sanitized();
         run_monte_carlo(&a).loan_default_probability
+    }
+
+    /// The paths alone (shocks and market, no structures): what drawing costs in wasm, like
+    /// `cargo bench --bench model`'s "drawing" line. Returns the last hashprice.
+    #[wasm_bindgen]
+    pub fn draw_paths(paths: u32, months: u32) -> f64 {
+        let a = Assumptions { path: PathKind::MonteCarlo, monte_carlo_paths: paths, horizon_months: months, ..Assumptions::default() };
+        let (a, _) = a.sanitized();
+        let drivers = Drivers::from_assumptions(&a);
+        let rewards = drivers.block_rewards();
+        let (mut shocks, mut path) = ((Vec::new(), Vec::new()), MarketPath::default());
+        for index in 0..paths as u64 {
+            draw_path(&drivers, &rewards, a.seed, index, &mut shocks, &mut path);
+        }
+        path.hashprice.last().copied().unwrap_or(0.0)
+    }
+
+    /// The shocks alone: ChaCha8 seeded per path and 2 × `months` standard normals from each,
+    /// the random-number floor of a run. Returns their sum.
+    #[wasm_bindgen]
+    pub fn normals(paths: u32, months: u32) -> f64 {
+        let mut sum = 0.0;
+        for index in 0..paths as u64 {
+            let mut rng = ChaCha8Rng::seed_from_u64(DEFAULT_SEED.wrapping_add(index));
+            for _ in 0..2 * months {
+                let z: f64 = StandardNormal.sample(&mut rng);
+                sum += z;
+            }
+        }
+        sum
     }
 }

@@ -38,9 +38,15 @@ pub fn busy() -> bool {
     RUNNING.load(Ordering::Relaxed) > 0
 }
 
-/// Sets a run's progress, keeping [`RUNNING`] in step.
+/// Sets a run's progress, keeping [`RUNNING`] in step. An unchanged value is not set: a
+/// signal notifies its readers on every set, and with Monte Carlo off every input would
+/// otherwise re-run what reads the progress for nothing (issue 8, redraw latency).
 fn set_progress(progress: RwSignal<Progress>, value: Progress) {
-    let was = progress.with_untracked(|p| p.is_some());
+    let Some(current) = progress.try_get_untracked() else { return };
+    if current == value {
+        return;
+    }
+    let was = current.is_some();
     if progress.try_set(value).is_none() && was != value.is_some() {
         if was {
             RUNNING.fetch_sub(1, Ordering::Relaxed);

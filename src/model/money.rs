@@ -97,8 +97,17 @@ impl Money for f64 {
         let factor = POWERS_OF_TEN[(decimal_places as usize).min(28)];
         let scaled = self * factor;
         // Beyond 2^52 an f64 has no fraction left to round.
-        if scaled.abs() < 4.5e15 { libm::round(scaled) / factor } else { self }
+        if scaled.abs() < 4.5e15 { round_half_away(scaled) / factor } else { self }
     }
+}
+
+/// `libm::round` (half away from zero, the sign of zero kept) for |x| < 2^52, without its
+/// call: the integer cast truncates exactly and `x − trunc(x)` is exact at that size, so the
+/// result is the same to the bit. Monte Carlo rounds one revenue rate per path-month.
+fn round_half_away(x: f64) -> f64 {
+    let truncated = x as i64 as f64;
+    let rounded = if (x - truncated).abs() >= 0.5 { truncated + 1.0_f64.copysign(x) } else { truncated };
+    rounded.copysign(x)
 }
 
 /// Exact money: a `Decimal` whose arithmetic saturates instead of panicking.
@@ -293,6 +302,25 @@ mod tests {
         assert_eq!(Exact::from_f64(-f64::INFINITY), Exact(Decimal::MIN));
         assert_eq!(Exact::from_f64(10.0).powi(-400), Exact::ZERO);
         assert_eq!(Exact::from_f64(10.0).powi(400), Exact(Decimal::MAX));
+    }
+
+    #[test]
+    fn rounding_half_away_is_libm_round_to_the_bit() {
+        let mut x = 0x1234_5678_9abc_def0u64;
+        let mut values = vec![0.0, -0.0, 0.5, -0.5, 1.5, -2.5, 0.49999999999999994, -0.49999999999999994, 4.4e15, -4.4e15, 2.0f64.powi(52) - 0.5];
+        for _ in 0..100_000 {
+            // xorshift: magnitudes from 1e-3 to 1e15, both signs, halves included.
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let magnitude = 10f64.powi((x % 19) as i32 - 3);
+            let v = (x >> 11) as f64 / (1u64 << 53) as f64 * magnitude * if x & 1 == 0 { 1.0 } else { -1.0 };
+            values.push(v);
+            values.push((v * 2.0).trunc() / 2.0);
+        }
+        for v in values {
+            assert_eq!(round_half_away(v).to_bits(), libm::round(v).to_bits(), "{v:e}");
+        }
     }
 
     #[test]
