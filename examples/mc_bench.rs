@@ -2,7 +2,9 @@
 //! wasm32 with the app's release profile and loaded in a blank page, so the browser's Monte
 //! Carlo time is measured without adding an export to the shipped bundle. It runs the same
 //! scenario as `cargo bench --bench model` (default assumptions, 72 months). On the host this
-//! example is an empty library.
+//! example is an empty library. Besides `monte_carlo`, it exports `draw_paths` and `normals`,
+//! the two floors of a run (paths alone, shocks alone), to time by hand, e.g. in node after
+//! `wasm-bindgen --target nodejs`: `require('./mc_bench.js').normals(10000, 72)`.
 
 #[cfg(target_arch = "wasm32")]
 mod browser {

@@ -31,15 +31,14 @@ pub struct Quantiles {
 impl Quantiles {
     /// Sorts `values` in place and reads the quantiles; zeros for an empty slice.
     ///
-    /// `total_cmp` is a total order on the bits, so the unstable sort (no scratch buffer)
-    /// leaves exactly the sequence a stable one would, and the mean, summed in that order,
-    /// is the same to the bit. (A radix sort on the bits was tried: slower at these sizes
-    /// in the size-optimised build.)
+    /// The standard library's stable sort: in the size-optimised build it takes fewer
+    /// instructions here than the unstable sort or a radix sort on the bits (both tried, issue
+    /// 8: 42M against 57M and 85M for a 10,000-path run's 79 sorts).
     pub fn of(values: &mut [f64]) -> Quantiles {
         if values.is_empty() {
             return Quantiles::default();
         }
-        values.sort_unstable_by(f64::total_cmp);
+        values.sort_by(f64::total_cmp);
         let q = |p: f64| {
             let position = p * (values.len() - 1) as f64;
             let below = libm::floor(position) as usize;
