@@ -60,7 +60,7 @@ fn main() {
     let monte_carlo = time("Monte Carlo: 10,000 paths x 72 months x 3 structures", 10, || run_monte_carlo(&mc));
     // What the calculator runs by default (`paths` = 2,000), in the browser in slices.
     let (calculator, _) = Assumptions { monte_carlo_paths: 2_000, ..mc.clone() }.sanitized();
-    time("Monte Carlo: 2,000 paths (the calculator's default) x 72 months", 10, || run_monte_carlo(&calculator));
+    time("Monte Carlo: 2,000 paths x 72 months (calculator default)", 10, || run_monte_carlo(&calculator));
     println!();
     println!("targets: deterministic <= 50 µs: {} ({:.1} µs)", verdict(structures <= 50e-6), structures * 1e6);
     println!("         Monte Carlo  <= 20 ms: {} ({:.1} ms)", verdict(monte_carlo <= 20e-3), monte_carlo * 1e3);
