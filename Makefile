@@ -27,3 +27,9 @@ bench:
 # Not part of `make test` (which runs proptest's default 256 cases). Takes minutes.
 fuzz:
 	@bash -c 'source scripts/env.sh && cd "$$ROOT" && time PROPTEST_CASES=$${PROPTEST_CASES:-1000000} cargo test --release --test model_query_fuzz --test model_query -- --test-threads=1'
+
+# Lighthouse 12 (desktop preset) on the release build in target/e2e-dist (built if missing),
+# served like the end-to-end tests: prints the scores against their targets (accessibility and
+# best practices 100, SEO >= 90, performance >= 95) and fails below them. Not part of `make test`.
+lighthouse:
+	@bash scripts/lighthouse.sh

@@ -134,6 +134,7 @@ pub fn ChartCanvas(
     let selected = selection.unwrap_or_else(|| RwSignal::new(None::<usize>));
     let hit = StoredValue::new(None::<HitMap>);
     let armed = StoredValue::new(false);
+    let data_open = RwSignal::new(false);
 
     // Follow the container's width.
     Effect::new(move |_| {
@@ -245,6 +246,15 @@ pub fn ChartCanvas(
                     selected.get().map(|i| (s.describe)(i)).unwrap_or_default()
                 }}
             </div>
+            // The chart as text for readers who cannot see it: the items the arrow keys step
+            // through, listed only while open (a daily line has thousands).
+            <details class="chart-data" on:toggle=move |ev| data_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+                <summary>"The chart's data as text"</summary>
+                {move || data_open.get().then(|| {
+                    let s = spec.get();
+                    view! { <ol>{(0..s.items).step_by(s.key_step.max(1)).map(|i| view! { <li>{(s.describe)(i)}</li> }).collect_view()}</ol> }
+                })}
+            </details>
         </div>
     }
 }

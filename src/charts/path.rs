@@ -96,7 +96,10 @@ pub fn draw_path<DB: DrawingBackend>(
     chart.draw_series(level(view.breakeven_power, theme.series[1], false))?;
     chart.draw_series(level(view.breakeven_cash, theme.series[1], true))?;
     if let Some(y) = view.loan_coverage_one {
-        chart.draw_series(level(y, theme.series[3], true))?;
+        // Long dashes (3 months on, 1 off), so it differs from the cash breakeven's short
+        // dashes by shape as well as colour.
+        let color = theme.series[3].stroke_width(2);
+        chart.draw_series((0..months).step_by(4).map(|t| PathElement::new(vec![(t as f64, y), ((t as f64 + 3.0).min(x_end), y)], color)))?;
     }
     let points: Vec<(f64, f64)> = view.hashprice.iter().enumerate().map(|(t, v)| (t as f64, *v)).collect();
     chart.draw_series(LineSeries::new(points.clone(), theme.series[0].stroke_width(2)))?;
