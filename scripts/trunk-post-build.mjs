@@ -84,6 +84,11 @@ html = html.replace(whole, tag);
 // (an opaque origin) then fetches it without CORS, and the integrity check blocks it.
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)([^>]*)>/g, '<link rel="stylesheet" crossorigin="anonymous"$1>');
 
+// ---- 1c. The wasm preload carries no integrity hash ----------------------------------------
+// Chromium ignores `integrity` on a preload of destination "fetch" and says so in a console
+// warning on every load; wasm-bindgen's own fetch of the module has no hash either.
+html = html.replace(/<link rel="preload"([^>]*?) integrity="[^"]*"([^>]*as="fetch"[^>]*)>/g, '<link rel="preload"$1$2>');
+
 // ---- 2. Data file links -------------------------------------------------------------------
 const dataDir = path.join(staging, 'data');
 const dataFiles = existsSync(dataDir)

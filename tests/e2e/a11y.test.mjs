@@ -99,6 +99,7 @@ test('keyboard only: Tab reaches every control in document order, focus always v
       const wrong = [];
       for (let i = 1; i < walks.length; i++) {
         const [a, b] = [at(walks[i - 1]), at(walks[i])];
+        if (a === b) continue; // a month input's month and year fields are two stops
         if (a && b && !(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)) wrong.push(`${a.outerHTML.slice(0, 60)} -> ${b.outerHTML.slice(0, 60)}`);
       }
       return wrong;
