@@ -50,7 +50,7 @@ const FOCUSED = () => {
     name: `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('aria-label') ? `[${el.getAttribute('aria-label').slice(0, 40)}]` : ''}${el.textContent ? ` “${el.textContent.trim().slice(0, 30)}”` : ''}`,
     outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
     shadow: style.boxShadow !== 'none',
-    focusVisible: el.matches(':focus-visible'),
+    focusVisible: el.matches(':focus-visible') || el.matches('input[type="month"]:focus-within'),
     visible: box.width > 0 && box.height > 0,
   };
 };
