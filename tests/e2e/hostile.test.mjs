@@ -13,7 +13,7 @@ import { openPage, ROOT, sharedSiteAndBrowser } from './lib/harness.mjs';
 
 const shared = sharedSiteAndBrowser();
 
-/** Names that are not the calculator's parameters (never named by a notice). */
+/** Names that are not the calculator's parameters ("all" in the list does not count them). */
 const PRESENTATION = new Set(['embed', 'embed_id', 'theme']);
 const KNOWN_VIEWS = ['issuance', 'debt-stock', 'scatter', 'hashprice', 'path', 'loan', 'ownership', 'cash', 'monte-carlo', 'calculator'];
 
