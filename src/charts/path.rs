@@ -106,14 +106,14 @@ pub fn draw_path<DB: DrawingBackend>(
     let right = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Right, VPos::Bottom));
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
     let (rx, ry) = px((x_end, view.breakeven_power));
-    root.draw_text("power breakeven", &right, (rx - 2, ry - 3))?;
+    halo_text(root, "power breakeven", &right, (rx - 2, ry - 3), theme)?;
     let (rx, ry) = px((x_end, view.breakeven_cash));
     if (ry - px((x_end, view.breakeven_power)).1).abs() > 12 {
-        root.draw_text("cash breakeven", &right, (rx - 2, ry - 3))?;
+        halo_text(root, "cash breakeven", &right, (rx - 2, ry - 3), theme)?;
     }
     if let Some(y) = view.loan_coverage_one {
         let (rx, ry) = px((x_end, y));
-        root.draw_text("loan coverage = 1", &right, (rx - 2, ry - 3))?;
+        halo_text(root, "loan coverage = 1", &right, (rx - 2, ry - 3), theme)?;
     }
     let label = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Center, VPos::Center));
     let mut previous: Option<(i32, i32)> = None;
@@ -139,4 +139,13 @@ pub fn draw_path<DB: DrawingBackend>(
         root.draw(&Circle::new((cx, cy), 4, theme.highlight.filled()))?;
     }
     Ok(HitMap { coords, marks: Vec::new() })
+}
+
+/// A right- and bottom-anchored line label on a patch of the background, so that a series
+/// passing through it (the hashprice settling near a breakeven) does not strike it through.
+fn halo_text<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, text: &str, style: &TextStyle, at: (i32, i32), theme: &Theme) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (w, h) = root.estimate_text_size(text, style)?;
+    let (w, h) = (w as i32, h as i32);
+    root.draw(&Rectangle::new([(at.0 - w - 2, at.1 - h - 1), (at.0 + 1, at.1 + 1)], theme.background.mix(0.85).filled()))?;
+    root.draw_text(text, style, at)
 }
