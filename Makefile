@@ -1,5 +1,5 @@
 # The README's two commands. Each installs what it needs first (scripts/setup.sh, idempotent).
-.PHONY: serve test setup preview-image bench
+.PHONY: serve test setup preview-image bench fuzz lighthouse
 
 # Serve the explainer at http://127.0.0.1:8080 (release build, rebuilt on change).
 serve:
@@ -21,3 +21,15 @@ preview-image:
 # bench): prints one table, never fails on timing. Not part of `make test`.
 bench:
 	@bash scripts/bench.sh
+
+# The long fuzz run of the URL parser (issue 9): a million generated query strings through the
+# property tests of tests/model_query_fuzz.rs and tests/model_query.rs, in release mode.
+# Not part of `make test` (which runs proptest's default 256 cases). Takes minutes.
+fuzz:
+	@bash -c 'source scripts/env.sh && cd "$$ROOT" && time PROPTEST_CASES=$${PROPTEST_CASES:-1000000} cargo test --release --test model_query_fuzz --test model_query -- --test-threads=1'
+
+# Lighthouse 12 (desktop preset) on the release build in target/e2e-dist (built if missing),
+# served like the end-to-end tests: prints the scores against their targets (accessibility and
+# best practices 100, SEO >= 90, performance >= 95) and fails below them. Not part of `make test`.
+lighthouse:
+	@bash scripts/lighthouse.sh

@@ -4,8 +4,11 @@
 #   2. browser (wasm)    wasm-bindgen-test in headless Chromium (components mount, canvases drawn)
 #   3. release build     one `trunk build --release --public-url ./`, shared by every browser test below
 #   4. end-to-end        playwright-core + Chromium on the release build, served from a sub-path
-#                        under the strict CSP (tests/e2e/*.test.mjs)
-#   5. size check        raw, gzip and brotli bytes of everything the page loads; fails above budget
+#                        under the strict CSP (tests/e2e/*.test.mjs but those of the phases below)
+#   5. hostile URLs      every URL of tests/fixtures/hostile_urls.txt: page works, notices, no injection
+#   6. accessibility     axe (light/dark, 1280/360 px), keyboard walkthrough, dialog focus trap, charts' text alternatives
+#   7. HTML check        the Nu Html Checker (vnu-jar on /usr/bin/java): dist/index.html and the rendered DOM
+#   8. size check        raw, gzip and brotli bytes of everything the page loads; fails above budget
 # Exits non-zero if any phase fails; a phase that needs a failed one is reported as skipped.
 set -uo pipefail
 
@@ -54,13 +57,24 @@ release_build() {
 phase "release build" release_build
 build_ok=${results[-1]}
 
+# The audits of issue 9 get phases of their own (and their own timings); the end-to-end phase
+# runs every other test file.
+audits=(tests/e2e/hostile.test.mjs tests/e2e/a11y.test.mjs tests/e2e/dialogs.test.mjs tests/e2e/html.test.mjs)
+e2e=()
+for f in tests/e2e/*.test.mjs; do
+  [[ " ${audits[*]} " == *" $f "* ]] || e2e+=("$f")
+done
 if [ "$build_ok" = "passed" ]; then
   rm -rf test-output/screenshots && mkdir -p test-output
-  phase "end-to-end" node --test --test-concurrency=1 tests/e2e/*.test.mjs
+  phase "end-to-end" node --test --test-concurrency=1 "${e2e[@]}"
+  phase "hostile URLs" node --test tests/e2e/hostile.test.mjs
+  phase "accessibility" node --test --test-concurrency=1 tests/e2e/a11y.test.mjs tests/e2e/dialogs.test.mjs
+  phase "HTML check" node --test tests/e2e/html.test.mjs
   phase "size check" node tests/e2e/size.mjs
 else
-  skip "end-to-end" "release build failed"
-  skip "size check" "release build failed"
+  for name in "end-to-end" "hostile URLs" "accessibility" "HTML check" "size check"; do
+    skip "$name" "release build failed"
+  done
 fi
 
 echo

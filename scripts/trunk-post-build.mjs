@@ -82,7 +82,14 @@ html = html.replace(whole, tag);
 // ---- 1b. Stylesheets are fetched with CORS, like the scripts ---------------------------------
 // Trunk gives the stylesheet an integrity hash but no crossorigin attribute. A sandboxed embed
 // (an opaque origin) then fetches it without CORS, and the integrity check blocks it.
+// Trunk also closes it XML-style (`/>`), which the Nu Html Checker warns about: plain `>` here.
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)([^>]*)>/g, '<link rel="stylesheet" crossorigin="anonymous"$1>');
+html = html.replace(/(<link rel="stylesheet"[^>]*?)\s*\/>/g, '$1>');
+
+// ---- 1c. The wasm preload carries no integrity hash ----------------------------------------
+// Chromium ignores `integrity` on a preload of destination "fetch" and says so in a console
+// warning on every load; wasm-bindgen's own fetch of the module has no hash either.
+html = html.replace(/<link rel="preload"([^>]*?) integrity="[^"]*"([^>]*as="fetch"[^>]*)>/g, '<link rel="preload"$1$2>');
 
 // ---- 2. Data file links -------------------------------------------------------------------
 const dataDir = path.join(staging, 'data');

@@ -10,7 +10,7 @@
 //! - `embed_id` names the frame in its height messages; `theme=light|dark|auto` picks colours.
 
 use crate::model::assumptions::Assumptions;
-use crate::model::query::{pairs, to_query_pinned};
+use crate::model::query::{pairs, to_query_pinned, Notice, NoticeKind};
 
 /// One embeddable view.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,6 +115,25 @@ pub fn theme_request(query: &str) -> ThemeChoice {
     pairs(query).into_iter().rev().find(|(k, _)| k == "theme").and_then(|(_, v)| ThemeChoice::from_query(&v)).unwrap_or_default()
 }
 
+/// Notices for the page's own parameters, shown with the parser's: a `theme` that is not
+/// `light`, `dark` or `auto` (auto is used), and, on an embed, an `embed_id` that had to be
+/// cleaned (the cleaned id is used).
+pub fn page_notices(query: &str) -> Vec<Notice> {
+    let pairs = pairs(query);
+    let last = |name: &str| pairs.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+    let mut notices = Vec::new();
+    if let Some(given) = last("theme").filter(|t| ThemeChoice::from_query(t).is_none()) {
+        notices.push(Notice { parameter: "theme".into(), given, used: ThemeChoice::Auto.as_query().into(), kind: NoticeKind::Malformed });
+    }
+    if let Some(given) = last("embed").and(last("embed_id")) {
+        let used = clean_id(&given);
+        if used != given.trim() {
+            notices.push(Notice { parameter: "embed_id".into(), given, used: format!("\"{used}\""), kind: NoticeKind::Malformed });
+        }
+    }
+    notices
+}
+
 /// Keeps letters, digits, `-` and `_`, at most 64.
 pub fn clean_id(text: &str) -> String {
     text.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).take(64).collect()
@@ -211,6 +230,17 @@ mod tests {
         assert_eq!(unknown.view, Err("<img>".to_string()));
         assert_eq!(unknown.theme, ThemeChoice::Auto);
         assert_eq!(clean_id(&"x".repeat(500)).len(), 64);
+    }
+
+    #[test]
+    fn a_replaced_theme_or_embed_id_gets_a_notice() {
+        let named = |q: &str| page_notices(q).iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(named("theme=dark&embed=loan&embed_id=fig-2_a"), Vec::<String>::new());
+        assert_eq!(named("theme=purple"), vec!["theme: \"purple\" is not a valid value; using auto"]);
+        assert_eq!(named("theme=light&theme=%3Cb%3E"), vec!["theme: \"<b>\" is not a valid value; using auto"]);
+        assert_eq!(named("embed=loan&embed_id=art-1%22%3E%3Cscript%3E"), vec!["embed_id: \"art-1\"><script>\" is not a valid value; using \"art-1script\""]);
+        // Outside an embed, embed_id is not read.
+        assert_eq!(named("embed_id=%3Cx%3E"), Vec::<String>::new());
     }
 
     #[test]

@@ -87,13 +87,20 @@ pub fn height_at(spec: &ChartSpec, width: f64) -> f64 {
     (width * spec.aspect).clamp(spec.min_height, spec.max_height)
 }
 
-/// Sizes the canvas for `width` CSS pixels and draws; returns the hit map.
-pub fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec, width: f64, theme: &Theme, titles: Option<&Titles>, selected: Option<usize>) -> Option<HitMap> {
+/// Sizes the canvas for `width` CSS pixels (the layout's final size, before it is drawn);
+/// returns the size in CSS pixels and the device pixel ratio.
+fn size(canvas: &HtmlCanvasElement, spec: &ChartSpec, width: f64) -> (f64, f64, f64) {
     let height = height_at(spec, width);
     let dpr = device_pixel_ratio();
     let (w, h) = (width.floor().max(1.0), height.floor().max(1.0));
     canvas.set_width((w * dpr).round() as u32);
     canvas.set_height((h * dpr).round() as u32);
+    (w, h, dpr)
+}
+
+/// Sizes the canvas for `width` CSS pixels and draws; returns the hit map.
+pub fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec, width: f64, theme: &Theme, titles: Option<&Titles>, selected: Option<usize>) -> Option<HitMap> {
+    let (w, h, dpr) = size(canvas, spec, width);
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
     context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).ok()?;
     let backend = Target::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
@@ -134,6 +141,7 @@ pub fn ChartCanvas(
     let selected = selection.unwrap_or_else(|| RwSignal::new(None::<usize>));
     let hit = StoredValue::new(None::<HitMap>);
     let armed = StoredValue::new(false);
+    let data_open = RwSignal::new(false);
 
     // Follow the container's width.
     Effect::new(move |_| {
@@ -160,17 +168,34 @@ pub fn ChartCanvas(
         if w < 10.0 {
             return;
         }
-        let map = paint(&c, &spec, w, &theme, None, sel);
-        let drawn = map.is_some();
-        hit.set_value(map);
-        if drawn {
-            // `data-draws` counts paints, so tests can check that an input redraws only the
-            // charts whose data changed; `data-ready` on <body> says every chart has drawn.
-            let draws = c.get_attribute("data-draws").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0) + 1;
-            let _ = c.set_attribute("data-draws", &draws.to_string());
-            mark_ready_when_all_drawn();
+        let first = !c.has_attribute("data-draws");
+        if first {
+            // Sized now, so the page's layout does not shift when the drawing lands.
+            size(&c, &spec, w);
         }
-        place_tooltip(&tooltip, &hit, &spec, sel);
+        let draw = move || {
+            if hit.is_disposed() {
+                return;
+            }
+            let map = paint(&c, &spec, w, &theme, None, sel);
+            let drawn = map.is_some();
+            hit.set_value(map);
+            if drawn {
+                // `data-draws` counts paints, so tests can check that an input redraws only the
+                // charts whose data changed; `data-ready` on <body> says every chart has drawn.
+                let draws = c.get_attribute("data-draws").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0) + 1;
+                let _ = c.set_attribute("data-draws", &draws.to_string());
+                mark_ready_when_all_drawn();
+            }
+            place_tooltip(&tooltip, &hit, &spec, sel);
+        };
+        // A chart's first paint waits for a task of its own: drawing all of them in the task
+        // that mounts the page blocked the main thread for a third of a second (Lighthouse).
+        if first {
+            set_timeout(draw, std::time::Duration::ZERO);
+        } else {
+            draw();
+        }
     });
 
     let select = move |item: Option<usize>| {
@@ -245,6 +270,15 @@ pub fn ChartCanvas(
                     selected.get().map(|i| (s.describe)(i)).unwrap_or_default()
                 }}
             </div>
+            // The chart as text for readers who cannot see it: the items the arrow keys step
+            // through, listed only while open (a daily line has thousands).
+            <details class="chart-data" on:toggle=move |ev| data_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+                <summary>"The chart's data as text"</summary>
+                {move || data_open.get().then(|| {
+                    let s = spec.get();
+                    view! { <ol>{(0..s.items).step_by(s.key_step.max(1)).map(|i| view! { <li>{(s.describe)(i)}</li> }).collect_view()}</ol> }
+                })}
+            </details>
         </div>
     }
 }

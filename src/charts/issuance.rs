@@ -119,6 +119,20 @@ pub fn draw_issuance<DB: DrawingBackend>(
             if *value > 0.0 {
                 let style = theme.series[f].filled();
                 chart.draw_series(std::iter::once(Rectangle::new([(x0, base), (x1, base + value)], style)))?;
+                // Families differ by texture as well as colour: solid, horizontal stripes,
+                // vertical stripes, a grid (the legend's swatches show the same).
+                let (a, b) = (px(x0, base), px(x1, base + value));
+                let stripe = theme.background.stroke_width(1);
+                if f == 1 || f == 3 {
+                    for y in (b.1 + 2..a.1 - 1).step_by(4) {
+                        root.draw(&PathElement::new(vec![(a.0, y), (b.0, y)], stripe))?;
+                    }
+                }
+                if f == 2 || f == 3 {
+                    for x in (a.0 + 2..b.0 - 1).step_by(4) {
+                        root.draw(&PathElement::new(vec![(x, b.1), (x, a.1)], stripe))?;
+                    }
+                }
                 base += value;
             }
         }

@@ -96,21 +96,24 @@ pub fn draw_path<DB: DrawingBackend>(
     chart.draw_series(level(view.breakeven_power, theme.series[1], false))?;
     chart.draw_series(level(view.breakeven_cash, theme.series[1], true))?;
     if let Some(y) = view.loan_coverage_one {
-        chart.draw_series(level(y, theme.series[3], true))?;
+        // Long dashes (3 months on, 1 off), so it differs from the cash breakeven's short
+        // dashes by shape as well as colour.
+        let color = theme.series[3].stroke_width(2);
+        chart.draw_series((0..months).step_by(4).map(|t| PathElement::new(vec![(t as f64, y), ((t as f64 + 3.0).min(x_end), y)], color)))?;
     }
     let points: Vec<(f64, f64)> = view.hashprice.iter().enumerate().map(|(t, v)| (t as f64, *v)).collect();
     chart.draw_series(LineSeries::new(points.clone(), theme.series[0].stroke_width(2)))?;
     let right = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Right, VPos::Bottom));
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
     let (rx, ry) = px((x_end, view.breakeven_power));
-    root.draw_text("power breakeven", &right, (rx - 2, ry - 3))?;
+    halo_text(root, "power breakeven", &right, (rx - 2, ry - 3), theme)?;
     let (rx, ry) = px((x_end, view.breakeven_cash));
     if (ry - px((x_end, view.breakeven_power)).1).abs() > 12 {
-        root.draw_text("cash breakeven", &right, (rx - 2, ry - 3))?;
+        halo_text(root, "cash breakeven", &right, (rx - 2, ry - 3), theme)?;
     }
     if let Some(y) = view.loan_coverage_one {
         let (rx, ry) = px((x_end, y));
-        root.draw_text("loan coverage = 1", &right, (rx - 2, ry - 3))?;
+        halo_text(root, "loan coverage = 1", &right, (rx - 2, ry - 3), theme)?;
     }
     let label = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Center, VPos::Center));
     let mut previous: Option<(i32, i32)> = None;
@@ -136,4 +139,13 @@ pub fn draw_path<DB: DrawingBackend>(
         root.draw(&Circle::new((cx, cy), 4, theme.highlight.filled()))?;
     }
     Ok(HitMap { coords, marks: Vec::new() })
+}
+
+/// A right- and bottom-anchored line label on a patch of the background, so that a series
+/// passing through it (the hashprice settling near a breakeven) does not strike it through.
+fn halo_text<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, text: &str, style: &TextStyle, at: (i32, i32), theme: &Theme) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (w, h) = root.estimate_text_size(text, style)?;
+    let (w, h) = (w as i32, h as i32);
+    root.draw(&Rectangle::new([(at.0 - w - 2, at.1 - h - 1), (at.0 + 1, at.1 + 1)], theme.background.mix(0.85).filled()))?;
+    root.draw_text(text, style, at)
 }

@@ -51,7 +51,9 @@ fn current_query() -> String {
 impl CalculatorState {
     /// Reads the URL and, with `sync_url`, starts keeping it in sync.
     pub fn from_url(sync_url: bool) -> Self {
-        let (assumptions, notices) = parse_query(&current_query());
+        let query = current_query();
+        let (assumptions, mut notices) = parse_query(&query);
+        notices.extend(crate::embed::page_notices(&query));
         let preset = assumptions.deal.as_deref().and_then(|id| crate::model::presets::deal_preset(id).ok()).map(|p| loaded(&p));
         let assumptions = RwSignal::new(assumptions);
         let run = chunked_scenario(assumptions);

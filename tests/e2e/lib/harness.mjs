@@ -10,7 +10,7 @@
 // A second origin (a parent page for embeds) is another startStaticServer({ root, base: '/' }).
 //
 // The build is made once by scripts/test.sh (phase "release build") into $E2E_DIST.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './page.mjs';
 import { startStaticServer } from './server.mjs';
@@ -52,3 +52,13 @@ export function startSite(options = {}) {
   }
   return startStaticServer({ root: DIST, ...options });
 }
+
+/**
+ * Chromium's own messages about a download or popup a sandboxed frame blocked: the exact
+ * prefixes of tests/fixtures/chromium_sandbox_messages.txt. `expectedSandboxMessage(text)` says
+ * whether a console message is one of them; any other console error or warning fails a test.
+ */
+export const SANDBOX_MESSAGE_PREFIXES = readFileSync(path.join(ROOT, 'tests/fixtures/chromium_sandbox_messages.txt'), 'utf8')
+  .split('\n')
+  .filter((line) => line && !line.startsWith('#'));
+export const expectedSandboxMessage = (text) => SANDBOX_MESSAGE_PREFIXES.some((prefix) => text.startsWith(prefix));

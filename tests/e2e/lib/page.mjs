@@ -1,5 +1,5 @@
-// One page load of the explainer with everything the end-to-end tests watch for: console errors,
-// page errors, CSP violations, requests off the page's origin, failed requests; plus the checks
+// One page load of the explainer with everything the end-to-end tests watch for: console errors
+// and warnings, page errors, CSP violations, requests off the page's origin, failed requests; plus the checks
 // that read the page back (charts really drawn, no horizontal scroll) and full-page screenshots.
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -217,13 +217,16 @@ export async function openPage(browser, url, options = {}) {
       return file;
     },
 
-    /** Every problem seen so far, one line each (empty when the page is clean). */
+    /** Every problem seen so far, one line each (empty when the page is clean). A console
+     *  warning is a problem like an error: `allowConsoleErrors` (strings or RegExps) excuses
+     *  either kind. */
     async problems({ allowConsoleErrors = [] } = {}) {
       const csp = await page.evaluate(() => window.__cspViolations || []).catch(() => []);
       const allowed = (text) => allowConsoleErrors.some((pattern) => (pattern instanceof RegExp ? pattern.test(text) : text.includes(pattern)));
       await Promise.all(pending);
       return [
         ...seen.consoleErrors.filter((t) => !allowed(t)).map((t) => `console error: ${t}`),
+        ...seen.consoleWarnings.filter((t) => !allowed(t)).map((t) => `console warning: ${t}`),
         ...seen.pageErrors.map((t) => `page error: ${t}`),
         ...csp.map((v) => `CSP violation: ${v.directive} blocked ${v.blocked || '(inline)'} at ${v.source}:${v.line} ${v.sample || ''}`.trim()),
         ...seen.offOrigin.map((u) => `request off the page's origin: ${u}`),
