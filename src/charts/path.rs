@@ -103,17 +103,16 @@ pub fn draw_path<DB: DrawingBackend>(
     }
     let points: Vec<(f64, f64)> = view.hashprice.iter().enumerate().map(|(t, v)| (t as f64, *v)).collect();
     chart.draw_series(LineSeries::new(points.clone(), theme.series[0].stroke_width(2)))?;
-    let right = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Right, VPos::Bottom));
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
-    let (rx, ry) = px((x_end, view.breakeven_power));
-    halo_text(root, "power breakeven", &right, (rx - 2, ry - 3), theme)?;
-    let (rx, ry) = px((x_end, view.breakeven_cash));
-    if (ry - px((x_end, view.breakeven_power)).1).abs() > 12 {
-        halo_text(root, "cash breakeven", &right, (rx - 2, ry - 3), theme)?;
+    let line: Vec<(i32, i32)> = points.iter().map(|p| px(*p)).collect();
+    let (_, power_y) = px((x_end, view.breakeven_power));
+    level_label(root, "power breakeven", px((x_end, view.breakeven_power)), &line, theme)?;
+    let (_, cash_y) = px((x_end, view.breakeven_cash));
+    if (cash_y - power_y).abs() > 12 {
+        level_label(root, "cash breakeven", px((x_end, view.breakeven_cash)), &line, theme)?;
     }
     if let Some(y) = view.loan_coverage_one {
-        let (rx, ry) = px((x_end, y));
-        halo_text(root, "loan coverage = 1", &right, (rx - 2, ry - 3), theme)?;
+        level_label(root, "loan coverage = 1", px((x_end, y)), &line, theme)?;
     }
     let label = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Center, VPos::Center));
     let mut previous: Option<(i32, i32)> = None;
@@ -141,11 +140,22 @@ pub fn draw_path<DB: DrawingBackend>(
     Ok(HitMap { coords, marks: Vec::new() })
 }
 
-/// A right- and bottom-anchored line label on a patch of the background, so that a series
-/// passing through it (the hashprice settling near a breakeven) does not strike it through.
-fn halo_text<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, text: &str, style: &TextStyle, at: (i32, i32), theme: &Theme) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    let (w, h) = root.estimate_text_size(text, style)?;
-    let (w, h) = (w as i32, h as i32);
-    root.draw(&Rectangle::new([(at.0 - w - 2, at.1 - h - 1), (at.0 + 1, at.1 + 1)], theme.background.mix(0.85).filled()))?;
-    root.draw_text(text, style, at)
+/// A level line's label at its right end: above the line, or below it where the hashprice line
+/// would run through the text (it often settles just above a breakeven), so neither the label
+/// nor the data is hidden.
+fn level_label<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, text: &str, end: (i32, i32), line: &[(i32, i32)], theme: &Theme) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let above = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Right, VPos::Bottom));
+    let (w, h) = root.estimate_text_size(text, &above)?;
+    let (left, right) = (end.0 - 2 - w as i32, end.0 - 2);
+    let (top, bottom) = (end.1 - 3 - h as i32, end.1 - 3);
+    let crosses = line.windows(2).any(|pair| {
+        let (a, b) = (pair[0], pair[1]);
+        a.0.max(b.0) >= left && a.0.min(b.0) <= right && a.1.max(b.1) >= top && a.1.min(b.1) <= bottom
+    });
+    if crosses {
+        let below = text_style(theme, 11, &theme.text).pos(Pos::new(HPos::Right, VPos::Top));
+        root.draw_text(text, &below, (end.0 - 2, end.1 + 3))
+    } else {
+        root.draw_text(text, &above, (end.0 - 2, end.1 - 3))
+    }
 }

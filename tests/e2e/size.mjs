@@ -16,11 +16,12 @@ import { DIST, launchChromium, openPage, startSite } from './lib/harness.mjs';
  * link) added 27.6 KB and issue 8's first size pass won back 7.9 KB (a wasm-streams stand-in, the
  * Talc allocator, Decimal sums through Exact), leaving 280.4 KB. A second size pass (2026-12-02,
  * 280.2 KB) profiled the wasm (scripts/size-profile.sh) and found no setting worth more than
- * 3.9 KB; the budget stays 282 KB (the measured total and ~2 KB of margin) until issue 8 brings
- * the page to its 200 KB budget: see the README's Performance section for what was measured
- * and the levers left.
+ * 3.9 KB. Issue 9 (each chart's data as text, texture in the issuance stacks, notices for the
+ * page's own parameters) added 2.5 KB, leaving 282.7 KB; the budget is 284 KB (that and ~1 KB of
+ * margin) until issue 8 brings the page to its 200 KB budget: see the README's Performance
+ * section for what was measured and the levers left.
  */
-export const BUDGET_BROTLI_BYTES = 282 * 1000;
+export const BUDGET_BROTLI_BYTES = 284 * 1000;
 
 const site = await startSite();
 const browser = await launchChromium();
