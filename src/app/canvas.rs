@@ -11,20 +11,22 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
-use plotters_canvas::CanvasBackend;
+use super::canvas_2d::{Canvas2dBackend, Context2d};
+use std::rc::Rc;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-/// Measures text with the canvas 2D context, in the font plotters-canvas will draw with.
+/// Measures text with the canvas 2D context, in the font the chart will draw with (through
+/// the same record of the context's font, so a measurement followed by drawing sets it once).
 pub struct CanvasMeasure {
-    context: CanvasRenderingContext2d,
+    context: Rc<Context2d>,
 }
 
 impl TextMeasure for CanvasMeasure {
     fn measure(&self, text: &str, family: &str, size_px: f64) -> (u32, u32) {
-        self.context.set_font(&format!("normal {size_px}px {family}"));
-        let width = self.context.measure_text(text).map(|m| m.width()).unwrap_or(text.len() as f64 * size_px * 0.56);
+        self.context.set_font("normal", size_px, family);
+        let width = self.context.raw().measure_text(text).map(|m| m.width()).unwrap_or(text.len() as f64 * size_px * 0.56);
         (width.ceil() as u32, (size_px * 1.15).ceil() as u32)
     }
 }
@@ -89,21 +91,32 @@ pub fn height_at(spec: &ChartSpec, width: f64) -> f64 {
 
 /// Sizes the canvas for `width` CSS pixels (the layout's final size, before it is drawn);
 /// returns the size in CSS pixels and the device pixel ratio.
-fn size(canvas: &HtmlCanvasElement, spec: &ChartSpec, width: f64) -> (f64, f64, f64) {
+/// Returns whether it changed the size (which clears the canvas and resets its context).
+fn size(canvas: &HtmlCanvasElement, spec: &ChartSpec, width: f64) -> (f64, f64, f64, bool) {
     let height = height_at(spec, width);
     let dpr = device_pixel_ratio();
     let (w, h) = (width.floor().max(1.0), height.floor().max(1.0));
-    canvas.set_width((w * dpr).round() as u32);
-    canvas.set_height((h * dpr).round() as u32);
-    (w, h, dpr)
+    let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    let resized = canvas.width() != pw || canvas.height() != ph;
+    if resized {
+        canvas.set_width(pw);
+        canvas.set_height(ph);
+    }
+    (w, h, dpr, resized)
 }
 
 /// Sizes the canvas for `width` CSS pixels and draws; returns the hit map.
 pub fn paint(canvas: &HtmlCanvasElement, spec: &ChartSpec, width: f64, theme: &Theme, titles: Option<&Titles>, selected: Option<usize>) -> Option<HitMap> {
-    let (w, h, dpr) = size(canvas, spec, width);
+    let (w, h, dpr, resized) = size(canvas, spec, width);
     let context: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    if !resized {
+        // Same size: clear the last drawing rather than reallocate the canvas.
+        context.reset_transform().ok()?;
+        context.clear_rect(0.0, 0.0, canvas.width() as f64, canvas.height() as f64);
+    }
     context.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).ok()?;
-    let backend = Target::Canvas(CanvasBackend::with_canvas_object(canvas.clone())?);
+    let context = Context2d::new(context);
+    let backend = Target::Canvas(Canvas2dBackend::new(canvas, context.clone()));
     let measured = MeasuredBackend::with_logical_size(backend, (w as u32, h as u32), CanvasMeasure { context });
     let root = measured.into_drawing_area();
     let hit = (spec.draw)(&root, theme, titles, selected);
@@ -318,7 +331,7 @@ pub fn render_svg(spec: &ChartSpec, width: f64, theme: &Theme, titles: &Titles) 
     let mut out = String::new();
     {
         let backend = Target::Svg(plotters::prelude::SVGBackend::with_string(&mut out, size));
-        let root = MeasuredBackend::new(backend, CanvasMeasure { context }).into_drawing_area();
+        let root = MeasuredBackend::new(backend, CanvasMeasure { context: Context2d::new(context) }).into_drawing_area();
         (spec.draw)(&root, theme, Some(titles), None)?;
         root.present().ok()?;
     }

@@ -16,6 +16,7 @@ mod scenario_charts;
 mod sharing;
 mod story;
 mod theme;
+mod canvas_2d;
 mod web_backend;
 
 use leptos::prelude::*;

@@ -7,11 +7,11 @@
 use plotters::prelude::SVGBackend;
 use plotters_backend::text_anchor::Pos;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle, FontTransform};
-use plotters_canvas::CanvasBackend;
+use super::canvas_2d::Canvas2dBackend;
 
 /// Where a chart is drawn.
 pub enum Target<'a> {
-    Canvas(CanvasBackend),
+    Canvas(Canvas2dBackend),
     Svg(SVGBackend<'a>),
 }
 

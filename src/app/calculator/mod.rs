@@ -62,6 +62,8 @@ fn MarketControls() -> impl IntoView {
         (state.assumptions.with(|a| a.path) == PathKind::Replay).then(|| "History sets the hashprice in a replay.".to_string())
     });
     let start_value = move || state.assumptions.with(|a| a.start.to_string());
+    // A memo, so the Monte Carlo controls are built when the path changes, not on every input.
+    let monte_carlo = Memo::new(move |_| state.assumptions.with(|a| a.path == PathKind::MonteCarlo));
     view! {
         {control_group("Market", &["hashprice", "halving", "network_growth", "btc_drift", "btc_vol", "paths"], view! {
             <div class="control">
@@ -89,7 +91,7 @@ fn MarketControls() -> impl IntoView {
             <NumberControl name="network_growth" label="Network hashrate growth"/>
             <NumberControl name="btc_drift" label="BTC price drift"/>
             <NumberControl name="btc_vol" label="BTC volatility"/>
-            {move || state.assumptions.with(|a| a.path == PathKind::MonteCarlo).then(|| view! {
+            {move || monte_carlo.get().then(|| view! {
                 <NumberControl name="paths" label="Monte Carlo paths"/>
                 <div class="control">
                     <label for="control-seed">"Random seed"</label>

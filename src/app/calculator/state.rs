@@ -40,6 +40,10 @@ pub struct CalculatorState {
     pub progress: RwSignal<Progress>,
 }
 
+/// How long after the last change the address bar is updated: longer than a drag's
+/// frame-to-frame gap, shorter than a reader's reach for the address bar.
+const URL_DELAY: std::time::Duration = std::time::Duration::from_millis(120);
+
 /// The page's query string without the leading `?`.
 fn current_query() -> String {
     web_sys::window()
@@ -58,11 +62,21 @@ impl CalculatorState {
         let assumptions = RwSignal::new(assumptions);
         let run = chunked_scenario(assumptions);
         let state = Self { assumptions, notices: RwSignal::new(notices), preset: RwSignal::new(preset), scenario: run.scenario, progress: run.progress };
+        // The address bar follows the scenario a moment after the last change: replaceState
+        // costs more than the model run and every chart together (a quarter of each input's
+        // handling, issue 8), and a drag sends an input each frame. Sharing reads the state,
+        // not the address bar, so a link copied mid-drag is still exact.
+        let pending = StoredValue::new(None::<TimeoutHandle>);
         Effect::new(move |previous: Option<()>| {
-            let query = to_query(&assumptions.get());
-            if previous.is_some() && sync_url {
-                replace_query(&query);
+            assumptions.track();
+            if previous.is_none() || !sync_url {
+                return;
             }
+            if let Some(handle) = pending.get_value() {
+                handle.clear();
+            }
+            let write = move || replace_query(&to_query(&assumptions.get_untracked()));
+            pending.set_value(set_timeout_with_handle(write, URL_DELAY).ok());
         });
         state
     }
