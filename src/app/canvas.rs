@@ -296,12 +296,23 @@ pub fn ChartCanvas(
     }
 }
 
-/// Sets `data-ready` on <body> once no canvas is left undrawn and no Monte Carlo run of the
-/// first load is still under way (its charts appear when it ends).
+/// Whether sections of the page are still to be built (src/app/story/sections.rs).
+static PAGE_BUILDING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Says whether the page is still building sections; when it stops, the page may be ready.
+pub fn set_page_building(building: bool) {
+    PAGE_BUILDING.store(building, std::sync::atomic::Ordering::Relaxed);
+    if !building {
+        mark_ready_when_all_drawn();
+    }
+}
+
+/// Sets `data-ready` on <body> once every section is built, no canvas is left undrawn and no
+/// Monte Carlo run of the first load is still under way (its charts appear when it ends).
 fn mark_ready_when_all_drawn() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Some(body) = document.body() else { return };
-    if body.has_attribute("data-ready") || crate::app::monte_carlo::busy() {
+    if body.has_attribute("data-ready") || crate::app::monte_carlo::busy() || PAGE_BUILDING.load(std::sync::atomic::Ordering::Relaxed) {
         return;
     }
     if let Ok(None) = document.query_selector("canvas:not([data-draws])") {

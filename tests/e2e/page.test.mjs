@@ -71,3 +71,54 @@ test('when the wasm cannot load, the fallback says so and links the data files',
     await run.close();
   }
 });
+
+// Issue 8: the opening is built with the page and the later sections one task at a time, so
+// the first chart does not wait for the whole page; `data-ready` waits for all of them.
+test('the first screen is drawn before the later sections are built, and data-ready waits for them all', async () => {
+  const run = await openPage(shared.browser, shared.site.url, { width: 1280, height: 900, goto: false });
+  try {
+    // Counts the sections at the moment the first chart says it has drawn (data-draws).
+    await run.page.addInitScript(() => {
+      new MutationObserver((records, observer) => {
+        if (records.some((r) => r.attributeName === 'data-draws')) {
+          window.__sectionsAtFirstDraw = document.querySelectorAll('section.story-section').length;
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draws'] });
+    });
+    await run.page.goto(shared.site.url);
+    await run.waitForApp();
+    const sections = await run.page.evaluate(() => [...document.querySelectorAll('section.story-section')].map((s) => s.id));
+    assert.equal(sections.length, 10, `all ten sections are built by data-ready: ${sections.join(', ')}`);
+    assert.deepEqual(sections.slice(0, 2), ['opening', 'then-and-now'], 'in reading order');
+    const atFirstDraw = await run.page.evaluate(() => window.__sectionsAtFirstDraw);
+    assert.ok(atFirstDraw >= 1 && atFirstDraw < 10, `the first chart drew with ${atFirstDraw} of 10 sections built`);
+    const undrawn = await run.page.evaluate(() => document.querySelectorAll('canvas:not([data-draws])').length);
+    assert.equal(undrawn, 0, 'every canvas has drawn by data-ready');
+    await run.assertClean();
+  } finally {
+    await run.close();
+  }
+});
+
+// A link to a section (the embeds' "Open the full explainer", the contents list) lands on it,
+// although the app builds the section after the browser's own fragment scrolling ran.
+for (const id of ['same-path', 'sources']) {
+  test(`a link to #${id} opens the page scrolled to that section`, async () => {
+    const run = await openPage(shared.browser, `${shared.site.url}#${id}`, { width: 1280, height: 900 });
+    try {
+      await run.waitForApp();
+      const top = await run.waitFor(
+        (id) => {
+          const r = document.getElementById(id)?.getBoundingClientRect();
+          return r && window.scrollY > 0 && Math.abs(r.top) < 2 ? r.top : null;
+        },
+        { arg: id, timeout: 10000, what: `#${id} at the top of the window` },
+      );
+      assert.ok(Math.abs(top) < 2, `#${id} is at the top (${top} px)`);
+      await run.assertClean();
+    } finally {
+      await run.close();
+    }
+  });
+}

@@ -16,36 +16,39 @@ const CONVERT_KEY: &[&str] = &["convert-conversion-price", "convert-conversion-r
 const SECURED_KEY: &[&str] = &["secured-interest-paid", "secured-default-month", "hpc-noi-total", "secured-ownership-retained", "secured-dilution-total", "secured-equity-value"];
 const MC_KEY: &[&str] = &["mc-default-probability", "mc-dilution-median", "mc-dilution-p90", "mc-conversion-probability", "mc-wall-probability", "mc-secured-default-probability", "mc-paths"];
 
-/// The run's figures and its start month, shared by every [`Figure`].
-#[derive(Clone, Copy)]
-struct Values {
-    all: Memo<Vec<Metric>>,
-    start: Memo<YearMonth>,
-}
-
 /// One figure: label, then the value element carrying the contract attributes.
 #[component]
-fn Figure(name: &'static str, values: Values) -> impl IntoView {
+fn Figure(name: &'static str, values: Memo<Vec<Metric>>) -> impl IntoView {
+    let state = use_calculator();
     // Where the name sits in the core's list (fixed for a build), so an update reads one entry.
-    let at = values.all.with_untracked(|v| v.iter().position(|m| m.name == name));
-    // A memo, so an input touches only the figures whose value it changed (issue 8).
-    let raw = Memo::new(move |_| {
-        values.all.with(|v| match at.and_then(|i| v.get(i)).filter(|m| m.name == name) {
+    let at = values.with_untracked(|v| v.iter().position(|m| m.name == name));
+    // The raw value and its text, in a memo that formats only when the value or the start
+    // month changed: an input touches only the figures it changed (issue 8).
+    let shown = Memo::new(move |previous: Option<&(String, String, YearMonth)>| {
+        let raw = values.with(|v| match at.and_then(|i| v.get(i)).filter(|m| m.name == name) {
             Some(m) => m.value.clone(),
             None => v.iter().find(|m| m.name == name).map(|m| m.value.clone()).unwrap_or_default(),
-        })
+        });
+        let start = state.scenario.with(|s| s.timeline.start);
+        match previous {
+            Some((r, text, s)) if *r == raw && *s == start => (raw, text.clone(), start),
+            _ => {
+                let text = display(name, &raw, start);
+                (raw, text, start)
+            }
+        }
     });
     view! {
         <div class="figure-row">
             <dt>{label_of(name)}</dt>
-            <dd data-metric=name data-value=raw>
-                {move || display(name, &raw.read(), values.start.get())}
+            <dd data-metric=name data-value=move || shown.with(|s| s.0.clone())>
+                {move || shown.with(|s| s.1.clone())}
             </dd>
         </div>
     }
 }
 
-fn figures(keys: &'static [&'static str], values: Values) -> impl IntoView {
+fn figures(keys: &'static [&'static str], values: Memo<Vec<Metric>>) -> impl IntoView {
     keys.iter().map(|name| view! { <Figure name=*name values=values/> }).collect_view()
 }
 
@@ -58,7 +61,7 @@ fn others(prefix: &'static str, key: &'static [&'static str], all: &[Metric]) ->
 pub fn OutcomeCards() -> impl IntoView {
     let state = use_calculator();
     let all = Memo::new(move |_| metrics(&state.scenario.get()));
-    let values = Values { all, start: Memo::new(move |_| state.scenario.with(|s| s.timeline.start)) };
+    let values = all;
     let texts = Memo::new(move |_| {
         let s = state.scenario.get();
         let cards = [comparison_for(&s, Card::Loan), comparison_for(&s, Card::Convertible), comparison_for(&s, Card::Secured)];

@@ -228,19 +228,92 @@ fn Sources() -> impl IntoView {
     }
 }
 
-/// Every section, in order.
+/// Every section, in order. The opening is built with the page; each later section is built
+/// in a task of its own once the first screen has drawn (issue 8: building and laying out the
+/// whole page before the first chart took two-thirds of a second). A link to a section
+/// (`#same-path`) builds them all at once instead, then scrolls there.
+///
+/// The later sections are mounted into `.story-more` under this component's owner (so they see
+/// the page's contexts), rather than switched on by a signal: a switched view would compile
+/// every section's update code, which static sections never need (+15 KB of wasm).
 #[component]
 pub fn Story(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
+    let more = NodeRef::<leptos::html::Div>::new();
+    let target = section_in_address();
+    let owner = Owner::current();
+    crate::app::canvas::set_page_building(true);
+    Effect::new(move |_| {
+        let (Some(parent), Some(owner)) = (more.get(), owner.clone()) else { return };
+        let parent: web_sys::Element = parent.into();
+        let queue: Vec<Box<dyn FnOnce()>> = vec![
+            build(&owner, &parent, move || view! { <ThenAndNow theme=theme/> }),
+            build(&owner, &parent, move || view! { <Squeeze theme=theme/> }),
+            build(&owner, &parent, move || view! { <LoanBreaks theme=theme/> }),
+            build(&owner, &parent, move || view! { <ConvertibleDilutes theme=theme/> }),
+            build(&owner, &parent, move || view! { <SamePath theme=theme/> }),
+            build(&owner, &parent, move || view! { <AiBet theme=theme/> }),
+            build(&owner, &parent, move || view! { <IceCube theme=theme/> }),
+            build(&owner, &parent, move || view! { <Futures theme=theme/> }),
+            build(&owner, &parent, Sources),
+        ];
+        match target.clone() {
+            Some(id) => {
+                queue.into_iter().for_each(|b| b());
+                crate::app::canvas::set_page_building(false);
+                after_first_frame(move || scroll_to(&id));
+            }
+            None => {
+                let queue = queue.into_iter();
+                after_first_frame(move || build_next(queue));
+            }
+        }
+    });
     view! {
         <Opening theme=theme/>
-        <ThenAndNow theme=theme/>
-        <Squeeze theme=theme/>
-        <LoanBreaks theme=theme/>
-        <ConvertibleDilutes theme=theme/>
-        <SamePath theme=theme/>
-        <AiBet theme=theme/>
-        <IceCube theme=theme/>
-        <Futures theme=theme/>
-        <Sources/>
+        <div class="story-more" node_ref=more></div>
+    }
+}
+
+/// A section to build: `f`'s view under `owner`, appended to `parent`, kept for the page's life.
+fn build<V: IntoView + 'static>(owner: &Owner, parent: &web_sys::Element, f: impl FnOnce() -> V + 'static) -> Box<dyn FnOnce()> {
+    let (owner, parent) = (owner.clone(), parent.clone());
+    Box::new(move || {
+        owner.with(|| {
+            let mut state = f().into_view().build();
+            state.mount(&parent, None);
+            std::mem::forget(state);
+        })
+    })
+}
+
+/// Builds the next section, then schedules the one after in a new task; after the last, the
+/// page can say it is ready.
+fn build_next(mut queue: std::vec::IntoIter<Box<dyn FnOnce()>>) {
+    match queue.next() {
+        Some(section) => {
+            section();
+            set_timeout(move || build_next(queue), std::time::Duration::ZERO);
+        }
+        None => crate::app::canvas::set_page_building(false),
+    }
+}
+
+/// Runs `f` in a task after the next frame is drawn (the opening and its charts on screen).
+fn after_first_frame(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
+}
+
+/// The section the address points at (`#same-path`), if it is one of the story's.
+fn section_in_address() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let id = hash.strip_prefix('#')?;
+    crate::story::section(id).map(|s| s.id.to_string())
+}
+
+/// Scrolls to a section once the page is laid out (the browser's own fragment scrolling ran
+/// before the app had built it).
+fn scroll_to(id: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
     }
 }
