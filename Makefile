@@ -1,5 +1,5 @@
 # The README's two commands. Each installs what it needs first (scripts/setup.sh, idempotent).
-.PHONY: serve test setup preview-image bench fuzz lighthouse
+.PHONY: serve test setup preview-image bench fuzz lighthouse profile
 
 # Serve the explainer at http://127.0.0.1:8080 (release build, rebuilt on change).
 serve:
@@ -21,6 +21,11 @@ preview-image:
 # bench): prints one table, never fails on timing. Not part of `make test`.
 bench:
 	@bash scripts/bench.sh
+
+# Where the page's time goes, by function (issue 8): a CPU profile of 200 slider inputs, or of
+# the first load with PROFILE=load. Not part of `make test`.
+profile:
+	@bash scripts/cpu-profile.sh
 
 # The long fuzz run of the URL parser (issue 9): a million generated query strings through the
 # property tests of tests/model_query_fuzz.rs, in release mode.

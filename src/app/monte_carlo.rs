@@ -115,10 +115,13 @@ fn slice(mut mc: MonteCarloRun, mine: u64, driver: Driver) {
     if driver.generation.get() != mine {
         return; // a newer input started its own run
     }
+    // The distribution's quantiles and the redraw it causes get a slice of their own, after
+    // the slice that ran the last paths (together they made the longest task of a run).
+    let finishing = mc.is_finished();
     let deadline = js_sys::Date::now() + SLICE_MS;
     while !mc.step(PATHS_PER_STEP) && js_sys::Date::now() < deadline {}
     let run = driver.run;
-    if !mc.is_finished() {
+    if !finishing {
         set_progress(run.progress, Some((mc.done(), mc.paths())));
         return schedule(mc, mine, driver);
     }
