@@ -18,8 +18,7 @@ const MC_KEY: &[&str] = &["mc-default-probability", "mc-dilution-median", "mc-di
 
 /// One figure: label, then the value element carrying the contract attributes.
 #[component]
-fn Figure(name: &'static str, values: Memo<Vec<Metric>>) -> impl IntoView {
-    let state = use_calculator();
+fn Figure(name: &'static str, values: Memo<Vec<Metric>>, start: Memo<YearMonth>) -> impl IntoView {
     // Where the name sits in the core's list (fixed for a build), so an update reads one entry.
     let at = values.with_untracked(|v| v.iter().position(|m| m.name == name));
     // The raw value and its text, in a memo that formats only when the value or the start
@@ -29,7 +28,7 @@ fn Figure(name: &'static str, values: Memo<Vec<Metric>>) -> impl IntoView {
             Some(m) => m.value.clone(),
             None => v.iter().find(|m| m.name == name).map(|m| m.value.clone()).unwrap_or_default(),
         });
-        let start = state.scenario.with(|s| s.timeline.start);
+        let start = start.get();
         match previous {
             Some((r, text, s)) if *r == raw && *s == start => (raw, text.clone(), start),
             _ => {
@@ -48,8 +47,8 @@ fn Figure(name: &'static str, values: Memo<Vec<Metric>>) -> impl IntoView {
     }
 }
 
-fn figures(keys: &'static [&'static str], values: Memo<Vec<Metric>>) -> impl IntoView {
-    keys.iter().map(|name| view! { <Figure name=*name values=values/> }).collect_view()
+fn figures(keys: &'static [&'static str], values: Memo<Vec<Metric>>, start: Memo<YearMonth>) -> impl IntoView {
+    keys.iter().map(|name| view! { <Figure name=*name values=values start=start/> }).collect_view()
 }
 
 /// Names with a prefix that are not among the key figures, in the core's order.
@@ -62,6 +61,9 @@ pub fn OutcomeCards() -> impl IntoView {
     let state = use_calculator();
     let all = Memo::new(move |_| metrics(&state.scenario.get()));
     let values = all;
+    // One reader of the scenario for every figure's start month (a signal's readers are all
+    // visited on each change).
+    let start = Memo::new(move |_| state.scenario.with(|s| s.timeline.start));
     let texts = Memo::new(move |_| {
         let s = state.scenario.get();
         let cards = [comparison_for(&s, Card::Loan), comparison_for(&s, Card::Convertible), comparison_for(&s, Card::Secured)];
@@ -76,7 +78,7 @@ pub fn OutcomeCards() -> impl IntoView {
         view! {
             <details class="more-figures">
                 <summary>"All figures"</summary>
-                <dl>{names.into_iter().map(|name| view! { <Figure name=name values=values/> }).collect_view()}</dl>
+                <dl>{names.into_iter().map(|name| view! { <Figure name=name values=values start=start/> }).collect_view()}</dl>
             </details>
         }
     };
@@ -102,9 +104,9 @@ pub fn OutcomeCards() -> impl IntoView {
     view! {
         <div class="breakevens">
             <dl>
-                <Figure name="breakeven-hashprice" values=values/>
-                <Figure name="breakeven-hashprice-cash" values=values/>
-                <Figure name="loan-breakeven-hashprice" values=values/>
+                <Figure name="breakeven-hashprice" values=values start=start/>
+                <Figure name="breakeven-hashprice-cash" values=values start=start/>
+                <Figure name="loan-breakeven-hashprice" values=values start=start/>
             </dl>
         </div>
         <div class="cards">
@@ -112,21 +114,21 @@ pub fn OutcomeCards() -> impl IntoView {
                 <h3 id="card-loan-title">"ASIC-backed loan"<span class="card-tag">"2021-style"</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.loan.clone())}</p>
                 <p class="card-comparison">{move || texts.with(|t| t.3[0].clone())}</p>
-                <dl>{figures(LOAN_KEY, values)}</dl>
+                <dl>{figures(LOAN_KEY, values, start)}</dl>
                 {more(loan_more)}
             </article>
             <article class="card card-convertible" aria-labelledby="card-convertible-title">
                 <h3 id="card-convertible-title">"Convertible notes"<span class="card-tag">"2024–25-style"</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.convertible.clone())}</p>
                 <p class="card-comparison">{move || texts.with(|t| t.3[1].clone())}</p>
-                <dl>{figures(CONVERT_KEY, values)}</dl>
+                <dl>{figures(CONVERT_KEY, values, start)}</dl>
                 {more(convert_more)}
             </article>
             <article class="card card-secured" aria-labelledby="card-secured-title">
                 <h3 id="card-secured-title">"Senior secured notes"<span class="card-tag">"AI data center"</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.secured.clone())}</p>
                 <p class="card-comparison">{move || texts.with(|t| t.3[2].clone())}</p>
-                <dl>{figures(SECURED_KEY, values)}</dl>
+                <dl>{figures(SECURED_KEY, values, start)}</dl>
                 {more(secured_more)}
             </article>
         </div>
@@ -139,7 +141,7 @@ pub fn OutcomeCards() -> impl IntoView {
                 Some((done, all)) => format!("Monte Carlo: {done} of {all} paths…"),
                 None => texts.with(|t| t.2.clone()).unwrap_or_else(|| "Choose the Monte Carlo path to see the spread of outcomes across many random futures.".into()),
             }}</p>
-            <dl>{figures(MC_KEY, values)}</dl>
+            <dl>{figures(MC_KEY, values, start)}</dl>
         </div>
         <p class="visually-hidden" aria-live="polite" role="status">{move || announcement.get()}</p>
     }
