@@ -1,5 +1,5 @@
 //! A chart on a `<canvas>`: sized to its container and scaled by devicePixelRatio (crisp on
-//! high-DPI screens; plotters-canvas does not do this itself), drawn through the CSP-safe
+//! high-DPI screens), drawn with [`super::canvas_2d`] through the CSP-safe
 //! [`MeasuredBackend`], redrawn when its data, size, theme or selection changes, and
 //! explorable by pointer, touch and keyboard with a tooltip mapped back from pixels to data.
 

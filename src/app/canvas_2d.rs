@@ -16,6 +16,7 @@ use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyl
 use std::cell::RefCell;
 use std::fmt::Write;
 use std::rc::Rc;
+use super::web_backend::DrawError;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// What the context was last given; `None` until first set (a sized canvas starts afresh).
@@ -113,19 +114,7 @@ fn same(sent: Option<BackendColor>, color: BackendColor) -> bool {
     sent.is_some_and(|s| s.rgb == color.rgb && s.alpha == color.alpha)
 }
 
-/// The drawing error of a canvas call (the charts only need to know that drawing failed).
-#[derive(Debug)]
-pub struct CanvasError;
-
-impl std::fmt::Display for CanvasError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("canvas drawing failed")
-    }
-}
-
-impl std::error::Error for CanvasError {}
-
-type Drawn = Result<(), DrawingErrorKind<CanvasError>>;
+type Drawn = Result<(), DrawingErrorKind<DrawError>>;
 
 /// A plotters backend drawing on a canvas through a shared [`Context2d`].
 pub struct Canvas2dBackend {
@@ -189,7 +178,7 @@ impl Canvas2dBackend {
             c.set_stroke(color, width);
         }
         c.context.begin_path();
-        c.context.arc(center.0 as f64, center.1 as f64, radius as f64, 0.0, std::f64::consts::TAU).map_err(|_| DrawingErrorKind::DrawingError(CanvasError))?;
+        c.context.arc(center.0 as f64, center.1 as f64, radius as f64, 0.0, std::f64::consts::TAU).map_err(|_| DrawingErrorKind::DrawingError(DrawError))?;
         if fill {
             c.context.fill();
         } else {
@@ -211,7 +200,7 @@ impl Canvas2dBackend {
             FontTransform::Rotate180 => 2,
             FontTransform::Rotate270 => 3,
         };
-        let failed = |_| DrawingErrorKind::DrawingError(CanvasError);
+        let failed = |_| DrawingErrorKind::DrawingError(DrawError);
         if quarter_turns == 0 {
             return c.context.fill_text(text, pos.0 as f64, pos.1 as f64).map_err(failed);
         }
@@ -243,7 +232,7 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
 }
 
 impl DrawingBackend for Canvas2dBackend {
-    type ErrorType = CanvasError;
+    type ErrorType = DrawError;
 
     fn get_size(&self) -> (u32, u32) {
         self.size
