@@ -59,8 +59,7 @@ fn others(prefix: &'static str, key: &'static [&'static str], all: &[Metric]) ->
 #[component]
 pub fn OutcomeCards() -> impl IntoView {
     let state = use_calculator();
-    let all = Memo::new(move |_| metrics(&state.scenario.get()));
-    let values = all;
+    let values = Memo::new(move |_| metrics(&state.scenario.get()));
     // One reader of the scenario for every figure's start month (a signal's readers are all
     // visited on each change).
     let start = Memo::new(move |_| state.scenario.with(|s| s.timeline.start));
@@ -71,7 +70,7 @@ pub fn OutcomeCards() -> impl IntoView {
     });
     let monte_carlo = move || state.scenario.with(|s| s.monte_carlo.is_some());
     let central = move || if monte_carlo() { "Central path: " } else { "" };
-    let initial = all.get_untracked();
+    let initial = values.get_untracked();
     let (loan_more, convert_more, secured_more) =
         (others("loan-", LOAN_KEY, &initial), others("convert-", CONVERT_KEY, &initial), others("secured-", SECURED_KEY, &initial));
     let more = |names: Vec<&'static str>| {
