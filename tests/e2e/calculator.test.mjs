@@ -162,6 +162,10 @@ function assertSameAsHost(shown, query, what) {
   assert.deepEqual(differ, [], `${what}: page and host binary disagree (query ${JSON.stringify(query)})`);
 }
 
+/** The calculator's figures as { name: text shown }. */
+const metricTexts = (page) =>
+  page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#calculator [data-metric]')].map((e) => [e.dataset.metric, e.textContent])));
+
 /** Commits a typed value in a numeric control's text field, as a reader does (type, then Tab). */
 async function typeInto(page, name, value) {
   const input = page.locator(`#control-${name}`);
@@ -488,6 +492,16 @@ test('Done when: the "2022 replay" preset tells the same story', async (t) => {
     await settle(page, 300);
     const query = await pageQuery(page);
     assertSameAsHost(await pageMetrics(page), query, '2022 preset');
+    // The figures' words, rewritten in place after the preset changed the start month and
+    // every assumption, read as the same query loaded afresh builds them.
+    const fresh = await open(query);
+    try {
+      const [updated, built] = await Promise.all([page, fresh.page].map((p) => metricTexts(p)));
+      assert.ok(Object.keys(built).length >= ISSUE_5_NAMES.length, `${Object.keys(built).length} figures read`);
+      assert.deepEqual(updated, built, 'figure texts after the preset equal a fresh load of its link');
+    } finally {
+      await fresh.close();
+    }
     const s = await assertTheStory(run, 'preset');
     t.diagnostic(`loan: ${s.loan}`);
     t.diagnostic(`convertible: ${s.convertible}`);

@@ -16,39 +16,75 @@ const CONVERT_KEY: &[&str] = &["convert-conversion-price", "convert-conversion-r
 const SECURED_KEY: &[&str] = &["secured-interest-paid", "secured-default-month", "hpc-noi-total", "secured-ownership-retained", "secured-dilution-total", "secured-equity-value"];
 const MC_KEY: &[&str] = &["mc-default-probability", "mc-dilution-median", "mc-dilution-p90", "mc-conversion-probability", "mc-wall-probability", "mc-secured-default-probability", "mc-paths"];
 
-/// One figure: label, then the value element carrying the contract attributes.
-#[component]
-fn Figure(name: &'static str, values: Memo<Vec<Metric>>, start: Memo<YearMonth>) -> impl IntoView {
-    // Where the name sits in the core's list (fixed for a build), so an update reads one entry.
-    let at = values.with_untracked(|v| v.iter().position(|m| m.name == name));
-    // The raw value and its text, in a memo that formats only when the value or the start
-    // month changed: an input touches only the figures it changed (issue 8).
-    let shown = Memo::new(move |previous: Option<&(String, String, YearMonth)>| {
-        let raw = values.with(|v| match at.and_then(|i| v.get(i)).filter(|m| m.name == name) {
-            Some(m) => m.value.clone(),
-            None => v.iter().find(|m| m.name == name).map(|m| m.value.clone()).unwrap_or_default(),
-        });
-        let start = start.get();
-        match previous {
-            Some((r, text, s)) if *r == raw && *s == start => (raw, text.clone(), start),
-            _ => {
-                let text = display(name, &raw, start);
-                (raw, text, start)
-            }
-        }
-    });
+/// One figure's row, built with its value at the time: label, then the value element carrying
+/// the contract attributes. [`keep_current`] updates it afterwards.
+fn figure_row(name: &'static str, values: &[Metric], start: YearMonth) -> impl IntoView {
+    let raw = values.iter().find(|m| m.name == name).map(|m| m.value.clone()).unwrap_or_default();
+    let text = display(name, &raw, start);
     view! {
         <div class="figure-row">
             <dt>{label_of(name)}</dt>
-            <dd data-metric=name data-value=move || shown.with(|s| s.0.clone())>
-                {move || shown.with(|s| s.1.clone())}
-            </dd>
+            <dd data-metric=name data-value=raw>{text}</dd>
         </div>
     }
 }
 
-fn figures(keys: &'static [&'static str], values: Memo<Vec<Metric>>, start: Memo<YearMonth>) -> impl IntoView {
-    keys.iter().map(|name| view! { <Figure name=*name values=values start=start/> }).collect_view()
+fn figures(keys: &[&'static str], values: &[Metric], start: YearMonth) -> impl IntoView {
+    keys.iter().map(|name| figure_row(name, values, start)).collect_view()
+}
+
+/// A figure on screen: its element, where its name sits in the core's list (fixed for a
+/// build), and the raw value and start month its text was made from.
+struct Shown {
+    element: web_sys::Element,
+    name: &'static str,
+    at: usize,
+    raw: String,
+    start: YearMonth,
+}
+
+/// Keeps every `[data-metric]` under `roots` equal to the core's metrics: one effect for all
+/// the figures (about 100), which rewrites only those whose value or start month changed, in
+/// place of a reactive node per figure (issue 8: fewer nodes to visit on every input).
+/// `built` is the start month the rows' text was made with.
+fn keep_current(roots: [NodeRef<leptos::html::Div>; 3], values: Memo<Vec<Metric>>, start: Memo<YearMonth>, built: YearMonth) {
+    let shown = StoredValue::new_local(Vec::<Shown>::new());
+    Effect::new(move |_| {
+        let start = start.get();
+        values.with(|v| {
+            shown.update_value(|shown| {
+                if shown.is_empty() {
+                    *shown = found(&roots, v, built);
+                }
+                for figure in shown.iter_mut() {
+                    let metric = v.get(figure.at).filter(|m| m.name == figure.name).or_else(|| v.iter().find(|m| m.name == figure.name));
+                    let raw = metric.map(|m| m.value.as_str()).unwrap_or_default();
+                    if raw == figure.raw && start == figure.start {
+                        continue;
+                    }
+                    figure.raw = raw.to_string();
+                    figure.start = start;
+                    let _ = figure.element.set_attribute("data-value", raw);
+                    figure.element.set_text_content(Some(&display(figure.name, raw, start)));
+                }
+            })
+        });
+    });
+}
+
+/// The figures under `roots`, as built (their text made from the values they carry).
+fn found(roots: &[NodeRef<leptos::html::Div>; 3], values: &[Metric], built: YearMonth) -> Vec<Shown> {
+    use wasm_bindgen::JsCast;
+    let mut shown = Vec::new();
+    for root in roots.iter().filter_map(|r| r.get_untracked()) {
+        let Ok(list) = root.query_selector_all("[data-metric]") else { continue };
+        for element in (0..list.length()).filter_map(|i| list.get(i)).filter_map(|n| n.dyn_into::<web_sys::Element>().ok()) {
+            let Some(at) = element.get_attribute("data-metric").and_then(|n| values.iter().position(|m| m.name == n)) else { continue };
+            let raw = element.get_attribute("data-value").unwrap_or_default();
+            shown.push(Shown { element, name: values[at].name, at, raw, start: built });
+        }
+    }
+    shown
 }
 
 /// Names with a prefix that are not among the key figures, in the core's order.
@@ -71,13 +107,16 @@ pub fn OutcomeCards() -> impl IntoView {
     let monte_carlo = move || state.scenario.with(|s| s.monte_carlo.is_some());
     let central = move || if monte_carlo() { "Central path: " } else { "" };
     let initial = values.get_untracked();
+    let built = start.get_untracked();
+    let roots = [NodeRef::new(), NodeRef::new(), NodeRef::new()];
+    keep_current(roots, values, start, built);
     let (loan_more, convert_more, secured_more) =
         (others("loan-", LOAN_KEY, &initial), others("convert-", CONVERT_KEY, &initial), others("secured-", SECURED_KEY, &initial));
     let more = |names: Vec<&'static str>| {
         view! {
             <details class="more-figures">
                 <summary>"All figures"</summary>
-                <dl>{names.into_iter().map(|name| view! { <Figure name=name values=values start=start/> }).collect_view()}</dl>
+                <dl>{figures(&names, &initial, built)}</dl>
             </details>
         }
     };
@@ -101,38 +140,34 @@ pub fn OutcomeCards() -> impl IntoView {
     });
 
     view! {
-        <div class="breakevens">
-            <dl>
-                <Figure name="breakeven-hashprice" values=values start=start/>
-                <Figure name="breakeven-hashprice-cash" values=values start=start/>
-                <Figure name="loan-breakeven-hashprice" values=values start=start/>
-            </dl>
+        <div class="breakevens" node_ref=roots[0]>
+            <dl>{figures(&["breakeven-hashprice", "breakeven-hashprice-cash", "loan-breakeven-hashprice"], &initial, built)}</dl>
         </div>
-        <div class="cards">
+        <div class="cards" node_ref=roots[1]>
             <article class="card card-loan" aria-labelledby="card-loan-title">
                 <h3 id="card-loan-title">"ASIC-backed loan"<span class="card-tag">"2021-style"</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.loan.clone())}</p>
                 <p class="card-comparison">{move || texts.with(|t| t.3[0].clone())}</p>
-                <dl>{figures(LOAN_KEY, values, start)}</dl>
+                <dl>{figures(LOAN_KEY, &initial, built)}</dl>
                 {more(loan_more)}
             </article>
             <article class="card card-convertible" aria-labelledby="card-convertible-title">
                 <h3 id="card-convertible-title">"Convertible notes"<span class="card-tag">"2024–25-style"</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.convertible.clone())}</p>
                 <p class="card-comparison">{move || texts.with(|t| t.3[1].clone())}</p>
-                <dl>{figures(CONVERT_KEY, values, start)}</dl>
+                <dl>{figures(CONVERT_KEY, &initial, built)}</dl>
                 {more(convert_more)}
             </article>
             <article class="card card-secured" aria-labelledby="card-secured-title">
                 <h3 id="card-secured-title">"Senior secured notes"<span class="card-tag">"AI data center"</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.secured.clone())}</p>
                 <p class="card-comparison">{move || texts.with(|t| t.3[2].clone())}</p>
-                <dl>{figures(SECURED_KEY, values, start)}</dl>
+                <dl>{figures(SECURED_KEY, &initial, built)}</dl>
                 {more(secured_more)}
             </article>
         </div>
         <p class="comparison">{move || texts.with(|t| t.1.clone())}</p>
-        <div class="monte-carlo-figures" class:inactive=move || !monte_carlo()>
+        <div class="monte-carlo-figures" node_ref=roots[2] class:inactive=move || !monte_carlo()>
             <h3>"A thousand futures"</h3>
             // While the distribution runs (in slices, src/app/monte_carlo.rs), its progress;
             // `aria-busy` asks assistive technology to wait for the result.
@@ -140,7 +175,7 @@ pub fn OutcomeCards() -> impl IntoView {
                 Some((done, all)) => format!("Monte Carlo: {done} of {all} paths…"),
                 None => texts.with(|t| t.2.clone()).unwrap_or_else(|| "Choose the Monte Carlo path to see the spread of outcomes across many random futures.".into()),
             }}</p>
-            <dl>{figures(MC_KEY, values, start)}</dl>
+            <dl>{figures(MC_KEY, &initial, built)}</dl>
         </div>
         <p class="visually-hidden" aria-live="polite" role="status">{move || announcement.get()}</p>
     }
