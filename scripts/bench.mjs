@@ -252,7 +252,7 @@ try {
 
   const total = bytes.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   for (const r of bytes) row(`first load: ${r.name}`, `${r.raw} raw, ${r.gzip} gzip, ${r.brotli} br`);
-  row('first load: total', `${total.raw} raw, ${total.gzip} gzip, ${total.brotli} br`, '<= 200 KB br (issue 8); 286 KB (test)', total.brotli <= 200000);
+  row('first load: total', `${total.raw} raw, ${total.gzip} gzip, ${total.brotli} br`, '<= 200 KB br (issue 8); 287 KB (test)', total.brotli <= 200000);
 
   const firstMedian = median(load.first);
   row(`first chart drawn (median of ${COLD_LOADS} cold loads)`, `${ms(firstMedian)} (min ${ms(Math.min(...load.first))}, max ${ms(Math.max(...load.first))})`, '<= 300 ms', firstMedian <= 300);

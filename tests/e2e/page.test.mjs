@@ -72,8 +72,9 @@ test('when the wasm cannot load, the fallback says so and links the data files',
   }
 });
 
-// Issue 8: the opening is built with the page and the later sections one task at a time, so
-// the first chart does not wait for the whole page; `data-ready` waits for all of them.
+// Issue 8: the opening is built with the page and the later sections one task at a time (the
+// calculator's charts in a task after the calculator's), so the first chart does not wait for
+// the whole page and no build task is long; `data-ready` waits for all of them.
 test('the first screen is drawn before the later sections are built, and data-ready waits for them all', async () => {
   const run = await openPage(shared.browser, shared.site.url, { width: 1280, height: 900, goto: false });
   try {
@@ -85,6 +86,14 @@ test('the first screen is drawn before the later sections are built, and data-re
           observer.disconnect();
         }
       }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-draws'] });
+      // Whether the calculator's charts were there when the calculator first was (a mutation
+      // observer runs once the task that built them is done).
+      new MutationObserver((records, observer) => {
+        if (document.getElementById('calculator')) {
+          window.__chartsWithCalculator = document.querySelectorAll('#calculator .calc-charts canvas').length;
+          observer.disconnect();
+        }
+      }).observe(document, { subtree: true, childList: true });
     });
     await run.page.goto(shared.site.url);
     await run.waitForApp();
@@ -93,6 +102,10 @@ test('the first screen is drawn before the later sections are built, and data-re
     assert.deepEqual(sections.slice(0, 2), ['opening', 'then-and-now'], 'in reading order');
     const atFirstDraw = await run.page.evaluate(() => window.__sectionsAtFirstDraw);
     assert.ok(atFirstDraw >= 1 && atFirstDraw < 10, `the first chart drew with ${atFirstDraw} of 10 sections built`);
+    // The calculator (the page's largest section) and its charts are built in two tasks.
+    assert.equal(await run.page.evaluate(() => window.__chartsWithCalculator), 0, 'the calculator came first, without its charts');
+    const charts = await run.page.evaluate(() => document.querySelectorAll('#calculator .outcomes > .calc-charts canvas').length);
+    assert.ok(charts >= 4, `then its charts, after its outcomes: ${charts} canvases`);
     const undrawn = await run.page.evaluate(() => document.querySelectorAll('canvas:not([data-draws])').length);
     assert.equal(undrawn, 0, 'every canvas has drawn by data-ready');
     await run.assertClean();

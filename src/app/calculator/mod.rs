@@ -3,7 +3,7 @@
 //! It owns the page's scenario (see [`state`]).
 
 pub(crate) mod controls;
-mod figures;
+pub(crate) mod figures;
 mod outputs;
 mod presets;
 pub mod state;
@@ -165,9 +165,11 @@ fn FinancingControls() -> impl IntoView {
     }
 }
 
-/// The whole calculator: presets, controls, outcomes and charts.
+/// The whole calculator: presets, controls, outcomes and charts. With `charts_later`, the
+/// charts are left out for the caller to build into `.outcomes` in a task of its own (the
+/// story's staged build, issue 8: the calculator with its charts was the page's longest task).
 #[component]
-pub fn Calculator(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
+pub fn Calculator(#[prop(into)] theme: Signal<Theme>, #[prop(optional)] charts_later: bool) -> impl IntoView {
     view! {
         <div class="calculator" id="calculator">
             <PresetPicker/>
@@ -181,7 +183,7 @@ pub fn Calculator(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
                 </form>
                 <div class="outcomes">
                     <OutcomeCards/>
-                    <CalculatorCharts theme=theme/>
+                    {(!charts_later).then(|| view! { <CalculatorCharts theme=theme/> })}
                 </div>
             </div>
         </div>

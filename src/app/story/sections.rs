@@ -4,6 +4,7 @@
 use super::local::LocalScenario;
 use super::prose::Prose;
 use crate::app::calculator::state::use_calculator;
+use crate::app::calculator::figures::CalculatorCharts;
 use crate::app::calculator::Calculator;
 use crate::app::deal_table::DealTable;
 use crate::app::figures::{DebtStockFigure, Headlines, HistoryFigure, IssuanceFigure, ScatterFigure};
@@ -152,7 +153,7 @@ fn SamePath(theme: Signal<Theme>) -> impl IntoView {
         <section class="section section-wide story-section" id=s.id aria-labelledby="same-path-heading">
             <Heading section=s/>
             <Prose html=p[0]/>
-            <Calculator theme=theme/>
+            <Calculator theme=theme charts_later=true/>
             <Prose html=p[1]/>
         </section>
     }
@@ -230,7 +231,8 @@ fn Sources() -> impl IntoView {
 
 /// Every section, in order. The opening is built with the page; each later section is built
 /// in a task of its own once the first screen has drawn (issue 8: building and laying out the
-/// whole page before the first chart took two-thirds of a second). A link to a section
+/// whole page before the first chart took two-thirds of a second), and the calculator's
+/// charts in a task after the calculator's. A link to a section
 /// (`#same-path`) builds them all at once instead, then scrolls there.
 ///
 /// The later sections are mounted into `.story-more` under this component's owner (so they see
@@ -251,6 +253,7 @@ pub fn Story(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             build(&owner, &parent, move || view! { <LoanBreaks theme=theme/> }),
             build(&owner, &parent, move || view! { <ConvertibleDilutes theme=theme/> }),
             build(&owner, &parent, move || view! { <SamePath theme=theme/> }),
+            build_at(&owner, "#calculator .outcomes", move || view! { <CalculatorCharts theme=theme/> }),
             build(&owner, &parent, move || view! { <AiBet theme=theme/> }),
             build(&owner, &parent, move || view! { <IceCube theme=theme/> }),
             build(&owner, &parent, move || view! { <Futures theme=theme/> }),
@@ -283,6 +286,17 @@ fn build<V: IntoView + 'static>(owner: &Owner, parent: &web_sys::Element, f: imp
             state.mount(&parent, None);
             std::mem::forget(state);
         })
+    })
+}
+
+/// Like [`build`], into the element `selector` finds when it runs (built by an earlier step).
+fn build_at<V: IntoView + 'static>(owner: &Owner, selector: &'static str, f: impl FnOnce() -> V + 'static) -> Box<dyn FnOnce()> {
+    let owner = owner.clone();
+    Box::new(move || {
+        let parent = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten());
+        if let Some(parent) = parent {
+            build(&owner, &parent, f)();
+        }
     })
 }
 
