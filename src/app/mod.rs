@@ -5,6 +5,7 @@
 mod calculator;
 mod canvas;
 mod deal_table;
+mod dom;
 mod download;
 mod embed;
 mod figure_tools;

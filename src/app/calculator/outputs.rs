@@ -74,11 +74,9 @@ fn keep_current(roots: [NodeRef<leptos::html::Div>; 3], values: Memo<Vec<Metric>
 
 /// The figures under `roots`, as built (their text made from the values they carry).
 fn found(roots: &[NodeRef<leptos::html::Div>; 3], values: &[Metric], built: YearMonth) -> Vec<Shown> {
-    use wasm_bindgen::JsCast;
     let mut shown = Vec::new();
     for root in roots.iter().filter_map(|r| r.get_untracked()) {
-        let Ok(list) = root.query_selector_all("[data-metric]") else { continue };
-        for element in (0..list.length()).filter_map(|i| list.get(i)).filter_map(|n| n.dyn_into::<web_sys::Element>().ok()) {
+        for element in crate::app::dom::all(&root, "[data-metric]") {
             let Some(at) = element.get_attribute("data-metric").and_then(|n| values.iter().position(|m| m.name == n)) else { continue };
             let raw = element.get_attribute("data-value").unwrap_or_default();
             shown.push(Shown { element, name: values[at].name, at, raw, start: built });

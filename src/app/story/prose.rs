@@ -3,6 +3,7 @@
 //! terms given their definitions (pointer, touch and keyboard).
 
 use super::local::LocalScenario;
+use crate::app::dom::all;
 use crate::model::fields::field;
 use crate::story::facts::fact;
 use crate::story::glossary::definition;
@@ -11,12 +12,6 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent, PointerEvent};
-
-/// The elements under `root` matching `selector`.
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
-}
 
 fn listen<E: wasm_bindgen::convert::FromWasmAbi + 'static>(el: &Element, event: &str, f: impl FnMut(E) + 'static) {
     let closure = Closure::<dyn FnMut(E)>::new(f);
