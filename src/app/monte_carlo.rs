@@ -75,7 +75,7 @@ struct Driver {
 /// first render), the distribution in slices.
 pub fn chunked_scenario(assumptions: RwSignal<Assumptions>) -> ChunkedScenario {
     let first = simulate_central(&assumptions.get_untracked());
-    let busy = first.wants_monte_carlo().then(|| (0, first.assumptions.monte_carlo_paths));
+    let busy = first.wants_monte_carlo().then_some((0, first.assumptions.monte_carlo_paths));
     let run = ChunkedScenario { scenario: RwSignal::new(Arc::new(first)), progress: RwSignal::new(None) };
     set_progress(run.progress, busy);
     let driver = Driver { generation: Rc::new(Cell::new(0)), run };

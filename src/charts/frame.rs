@@ -41,6 +41,9 @@ pub fn frame<DB: DrawingBackend>(
     Ok(root.margin(52, 22, 0, 0))
 }
 
+/// Formats an axis label from its value.
+pub type LabelFormat<'f> = &'f dyn Fn(&f64) -> String;
+
 /// The plot area of a chart: margins, label areas, ranges, a light grid and formatted labels.
 pub struct Plot<'f> {
     pub top: u32,
@@ -51,8 +54,8 @@ pub struct Plot<'f> {
     pub x: std::ops::Range<f64>,
     pub y: std::ops::Range<f64>,
     /// How many x labels and how they read; `None` when the chart draws its own x labels.
-    pub x_labels: Option<(usize, &'f dyn Fn(&f64) -> String)>,
-    pub y_labels: (usize, &'f dyn Fn(&f64) -> String),
+    pub x_labels: Option<(usize, LabelFormat<'f>)>,
+    pub y_labels: (usize, LabelFormat<'f>),
     /// Vertical grid lines at the x labels.
     pub x_grid: bool,
 }
@@ -60,7 +63,7 @@ pub struct Plot<'f> {
 impl<'f> Plot<'f> {
     /// The plot of a month-by-month chart: months 0..T across (the year labels are drawn by
     /// [`super::months::draw_year_axis`]), no vertical grid, `y_area` pixels of y labels.
-    pub fn monthly(months: usize, y: std::ops::Range<f64>, y_area: u32, y_labels: (usize, &'f dyn Fn(&f64) -> String)) -> Self {
+    pub fn monthly(months: usize, y: std::ops::Range<f64>, y_area: u32, y_labels: (usize, LabelFormat<'f>)) -> Self {
         Plot { top: 8, right: 12, x_area: 24, y_area, x: 0.0..months as f64, y, x_labels: None, y_labels, x_grid: false }
     }
 

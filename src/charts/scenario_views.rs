@@ -83,7 +83,7 @@ pub fn monte_carlo_views(s: &Scenario) -> Option<(DefaultCurveView, DilutionHist
     let n = mc.paths.max(1) as f64;
     let width = 1.0 / DILUTION_BINS as f64;
     let last = mc.dilution_total_histogram.iter().rposition(|c| *c > 0).unwrap_or(0);
-    let shown = (last + 2).min(DILUTION_BINS).max(4);
+    let shown = (last + 2).clamp(4, DILUTION_BINS);
     let bins = mc.dilution_total_histogram[..shown]
         .iter()
         .enumerate()

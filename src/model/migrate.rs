@@ -89,12 +89,18 @@ mod tests {
         assert_eq!(version_of(&pairs(&[("v", &(CURRENT + 1).to_string())])), Version::Unknown);
     }
 
+    // The table's signature takes the `Vec`: a migration may add or remove pairs; this one
+    // only rewrites them.
+    #[allow(clippy::ptr_arg)]
     fn rename_premium(p: &mut Vec<(String, String)>) {
         for (k, _) in p.iter_mut().filter(|(k, _)| k == "prem") {
             *k = "premium".into();
         }
     }
 
+    // The table's signature takes the `Vec`: a migration may add or remove pairs; this one
+    // only rewrites them.
+    #[allow(clippy::ptr_arg)]
     fn percent_from_fraction(p: &mut Vec<(String, String)>) {
         for (_, v) in p.iter_mut().filter(|(k, _)| k == "premium") {
             if let Ok(x) = v.parse::<f64>() {

@@ -62,7 +62,7 @@ pub fn thousands(whole: u64) -> String {
     let digits = whole.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -205,6 +205,27 @@ pub fn parse_typed(text: &str) -> Option<f64> {
     parse_number(&cleaned).filter(|v| v.is_finite())
 }
 
+/// Dollars in running text: "$4.6 billion", "$1 billion", "$248 million", "$67.4 million".
+pub fn dollars_prose(v: f64) -> String {
+    let sign = if v < 0.0 { "−" } else { "" };
+    let a = v.abs();
+    let (scaled, word) = if a >= 1e9 {
+        (a / 1e9, " billion")
+    } else if a >= 1e6 {
+        (a / 1e6, " million")
+    } else {
+        return format!("{sign}{}", dollars(a));
+    };
+    // Half away from zero, as every displayed amount ($3.25 billion reads "$3.3 billion").
+    let text = if scaled >= 100.0 { format!("{}", scaled.round()) } else { format!("{:.1}", (scaled * 10.0).round() / 10.0) };
+    format!("{sign}${}{word}", text.trim_end_matches(".0"))
+}
+
+/// "September 2025".
+pub fn month_long(m: YearMonth) -> String {
+    format!("{} {}", m.long_month_name(), m.year)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,25 +270,4 @@ mod tests {
             assert_eq!(display(name, raw, start), shown, "{name} = {raw:?}");
         }
     }
-}
-
-/// Dollars in running text: "$4.6 billion", "$1 billion", "$248 million", "$67.4 million".
-pub fn dollars_prose(v: f64) -> String {
-    let sign = if v < 0.0 { "−" } else { "" };
-    let a = v.abs();
-    let (scaled, word) = if a >= 1e9 {
-        (a / 1e9, " billion")
-    } else if a >= 1e6 {
-        (a / 1e6, " million")
-    } else {
-        return format!("{sign}{}", dollars(a));
-    };
-    // Half away from zero, as every displayed amount ($3.25 billion reads "$3.3 billion").
-    let text = if scaled >= 100.0 { format!("{}", scaled.round()) } else { format!("{:.1}", (scaled * 10.0).round() / 10.0) };
-    format!("{sign}${}{word}", text.trim_end_matches(".0"))
-}
-
-/// "September 2025".
-pub fn month_long(m: YearMonth) -> String {
-    format!("{} {}", m.long_month_name(), m.year)
 }
