@@ -10,9 +10,7 @@
 mod browser {
     use debt_or_dilution::model::assumptions::{Assumptions, PathKind, DEFAULT_SEED};
     use debt_or_dilution::model::market::{Drivers, MarketPath};
-    use debt_or_dilution::model::montecarlo::{draw_path, run_monte_carlo};
-    use rand_chacha::rand_core::SeedableRng;
-    use rand_chacha::ChaCha8Rng;
+    use debt_or_dilution::model::montecarlo::{draw_path, path_rng, run_monte_carlo};
     use rand_distr::{Distribution, StandardNormal};
     use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -46,7 +44,7 @@ mod browser {
     pub fn normals(paths: u32, months: u32) -> f64 {
         let mut sum = 0.0;
         for index in 0..paths as u64 {
-            let mut rng = ChaCha8Rng::seed_from_u64(DEFAULT_SEED.wrapping_add(index));
+            let mut rng = path_rng(DEFAULT_SEED, index);
             for _ in 0..2 * months {
                 let z: f64 = StandardNormal.sample(&mut rng);
                 sum += z;

@@ -96,6 +96,16 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
         ("mc-wall-probability", mc_value(&|m| format_ratio(m.wall_probability))),
         ("mc-dilution-median", mc_value(&|m| format_ratio(m.dilution_total.p50))),
         ("mc-dilution-p90", mc_value(&|m| format_ratio(m.dilution_total.p90))),
+        ("mc-loan-worse-probability", mc_value(&|m| format_ratio(m.loan_worse_than_convertible))),
+        ("mc-owners-loan-p5", mc_value(&|m| format_cents_f64(m.loan_equity_value.p5))),
+        ("mc-owners-loan-median", mc_value(&|m| format_cents_f64(m.loan_equity_value.p50))),
+        ("mc-owners-loan-p95", mc_value(&|m| format_cents_f64(m.loan_equity_value.p95))),
+        ("mc-owners-convert-p5", mc_value(&|m| format_cents_f64(m.convertible_equity_value.p5))),
+        ("mc-owners-convert-median", mc_value(&|m| format_cents_f64(m.convertible_equity_value.p50))),
+        ("mc-owners-convert-p95", mc_value(&|m| format_cents_f64(m.convertible_equity_value.p95))),
+        ("mc-owners-secured-p5", mc_value(&|m| format_cents_f64(m.secured_equity_value.p5))),
+        ("mc-owners-secured-median", mc_value(&|m| format_cents_f64(m.secured_equity_value.p50))),
+        ("mc-owners-secured-p95", mc_value(&|m| format_cents_f64(m.secured_equity_value.p95))),
     ];
     list.into_iter().map(|(name, value)| Metric { name, value }).collect()
 }

@@ -1,12 +1,14 @@
-//! Links of older schema versions, rewritten into the current one (issue 7, "Share").
+//! Links of older schema versions, rewritten into the current one.
 //!
-//! A published link never changes what it shows. When a change to the model or the URL format
-//! would alter what a `v=N` link shows, the schema version goes up by one and a [`Migration`]
-//! from `N` is appended to [`MIGRATIONS`]: it rewrites the link's parameters so that today's
-//! parser reads them as the author saw them (a renamed parameter, a changed unit, a default
-//! that moved and must now be written out). `tests/fixtures/published_links_v1.tsv` holds
-//! published `v=1` links with the values they showed; `tests/published_links.rs` fails the
-//! build if one of them stops reading the same.
+//! What a published link shows may change in one way only: a deliberate correction of the model
+//! (a rule that gave a wrong answer is fixed, or a default changes), recorded figure by figure in
+//! `tests/fixtures/corrections.tsv` (see [`super::corrections`]), never hidden behind a new `v`.
+//! A change to what a parameter *means* (a new unit, a renamed parameter) is different: the schema
+//! version goes up by one and a [`Migration`] from the old version is appended to [`MIGRATIONS`],
+//! rewriting the link's parameters so today's parser reads them as the author meant them.
+//! `tests/fixtures/published_links_v1.tsv` holds published `v=1` links with the figures they
+//! showed; `tests/published_links.rs` fails if one of them shows anything else than those figures
+//! with the recorded corrections applied.
 //!
 //! The current version is `1 + MIGRATIONS.len()`, so adding a migration is what raises it.
 

@@ -32,6 +32,7 @@
 pub mod assumptions;
 pub mod company;
 pub mod convertible;
+pub mod corrections;
 pub mod fields;
 pub mod hpc;
 pub mod loan;

@@ -1,10 +1,12 @@
 //! Monte Carlo (MODEL.md §4.9): many correlated GBM paths, all three structures on each, in
 //! `f64`, and the distribution the charts and `mc-*` metrics show.
 //!
-//! Path `i` draws its shocks from `ChaCha8Rng::seed_from_u64(seed + i)` with
-//! `rand_distr::StandardNormal` (whose transcendentals go through `libm`): first Z_1..Z_T,
-//! then Z'_1..Z'_T. A seed therefore gives the same paths on the host and in wasm, and any
-//! single path can be re-run alone ([`run_path`]).
+//! Path `i` of seed `s` draws its shocks from ChaCha8 keyed by `s` (expanded to a 256-bit key
+//! by `seed_from_u64`) on stream `i` ([`path_rng`]), with `rand_distr::StandardNormal` (whose
+//! transcendentals go through `libm`): first Z_1..Z_T, then Z'_1..Z'_T. Different seeds have
+//! unrelated keys, so seeds `s` and `s + 1` share no path; within a seed every path has its own
+//! stream. A seed gives the same paths on the host and in wasm, whatever the chunking of the
+//! run, and any single path can be re-run alone ([`run_path`]).
 
 use super::assumptions::{Assumptions, MAX_MONTE_CARLO_PATHS};
 use super::market::{Drivers, MarketPath};
@@ -99,11 +101,18 @@ pub struct MonteCarloSummary {
 /// Paths the hashprice fan is drawn from.
 pub const FAN_PATHS: u32 = 2_000;
 
+/// The random stream of path `index` of `seed`: the seed's key, stream `index`.
+pub fn path_rng(seed: u64, index: u64) -> ChaCha8Rng {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(index);
+    rng
+}
+
 /// The shocks and path of path `index`.
 /// `block_rewards` is [`Drivers::block_rewards`], computed once for all paths.
 pub fn draw_path(drivers: &Drivers, block_rewards: &[f64], seed: u64, index: u64, shocks: &mut (Vec<f64>, Vec<f64>), path: &mut MarketPath) {
     let months = drivers.timeline.months as usize;
-    let mut rng = ChaCha8Rng::seed_from_u64(seed.wrapping_add(index));
+    let mut rng = path_rng(seed, index);
     // Sized once and overwritten in place (no per-sample capacity check), Z then Z'.
     shocks.0.resize(months, 0.0);
     shocks.1.resize(months, 0.0);

@@ -159,6 +159,10 @@ pub fn label_of(name: &str) -> &'static str {
         "mc-wall-probability" => "Convertible hits a refinancing wall",
         "mc-dilution-median" => "Median total dilution",
         "mc-dilution-p90" => "Total dilution, 90th percentile",
+        "mc-loan-worse-probability" => "Loan leaves owners worse off than the convertible",
+        "mc-owners-loan-p5" | "mc-owners-convert-p5" | "mc-owners-secured-p5" => "Value to today's owners, 5th percentile",
+        "mc-owners-loan-median" | "mc-owners-convert-median" | "mc-owners-secured-median" => "Value to today's owners, median",
+        "mc-owners-loan-p95" | "mc-owners-convert-p95" | "mc-owners-secured-p95" => "Value to today's owners, 95th percentile",
         _ => "",
     }
 }
