@@ -255,7 +255,12 @@ fn v8_full_2022_replay() {
     t.check_eq("V8 B no event in 2022", b.outcome.event, None);
     t.check("V8 B coupons", f(b.outcome.coupons_paid), 0.0, MONEY);
     t.check("V8 B cash_T", f(b.end.cash), 121_620_000.00, MONEY);
-    t.check("V8 B NAV_T", f(b.end.net_asset_value), 75_620_000.00, MONEY);
+    // Machines count at value in use, not market price: at month 12's $60/PH/s/day a PH/s earns
+    // 60 × 30 − 30 J/TH × 24 h × $0.05/kWh × 30 = $720 a month after power, worth 720 ×
+    // 36.5556800 (48 months at 15% a year) = $26,320.09 a PH/s: $26.32M for 1,000 PH/s, where
+    // the market price is 400 days × $0.06/TH = $24M. NAV = 121.62M − 70M + 26.32M.
+    t.check("V8 machines' value in use", f(b.end.machine_value), 26_320_089.62, MONEY);
+    t.check("V8 B NAV_T", f(b.end.net_asset_value), 77_940_089.62, MONEY);
     let a_nr = &non_recourse.outcomes.loan;
     t.check_eq("V8 A non-recourse default", a_nr.outcome.default_month, Some(9));
     t.check("V8 A non-recourse cash_T", f(a_nr.end.cash), 90_000_000.00, MONEY);
@@ -263,7 +268,7 @@ fn v8_full_2022_replay() {
     let a_r = &recourse.outcomes.loan;
     t.check_eq("V8 A recourse no default", a_r.outcome.default_month, None);
     t.check("V8 A recourse cash_T", f(a_r.end.cash), 82_078_283.33, MONEY);
-    t.check("V8 A recourse NAV_T", f(a_r.end.net_asset_value), 68_991_192.96, MONEY);
+    t.check("V8 A recourse NAV_T", f(a_r.end.net_asset_value), 71_311_282.58, MONEY);
     t.finish();
 }
 

@@ -10,6 +10,7 @@ use super::hpc::HpcPlan;
 use super::market::MarketPath;
 use super::mining::{breakeven_hashprice_power, machine_value_usd_per_th};
 use super::loan::payment;
+use super::machines::{annuity_factor, value_in_use_per_ph};
 use super::money::{Money, RATE_DECIMALS};
 
 /// The scenario's inputs in model units, money in `M`. Fractions are decimals (percent/100).
@@ -36,6 +37,10 @@ pub struct Terms<M> {
     pub hpc_noi_at_capacity: M,
     pub rescue_discount: M,
     pub th_per_machine: M,
+    /// Months of margin a running PH/s is worth today ([`super::machines::annuity_factor`]).
+    pub machine_annuity: M,
+    /// Scrap value of one PH/s, the floor of value in use.
+    pub scrap_per_ph: M,
     // Structure A.
     pub loan_rate: M,
     /// r / 12.
@@ -117,6 +122,8 @@ impl<M: Money> Terms<M> {
             hpc_book_value: hpc_share * principal,
             rescue_discount: pct(a.rescue_discount_pct),
             th_per_machine: M::from_f64(a.th_per_machine),
+            machine_annuity: M::from_f64(annuity_factor(a.machine_life_months, a.value_discount_pct / 100.0)),
+            scrap_per_ph: M::from_f64(a.scrap_usd_per_th) * M::from_int(1000),
             loan_rate,
             loan_rate_monthly: loan_rate / M::from_int(12),
             loan_term_months: a.loan_term_months,
@@ -167,6 +174,9 @@ pub struct MonthMarket<M> {
     pub revenue_per_ph: M,
     /// Power and other opex per PH/s: (e × on × 24 × c + o) × d.
     pub cost_per_ph: M,
+    /// What a running PH/s would earn this month after power and other running costs (negative
+    /// when it cannot cover them), whether or not the machines run.
+    pub margin_running_per_ph: M,
     /// HPC_NOI_t for the whole build-out.
     pub hpc_noi: M,
 }
@@ -196,8 +206,8 @@ impl<M: Money> MonthMarket<M> {
         // Curtailment is a decision on the market value (MODEL.md §1.2), taken in f64.
         let running = terms.curtail_below.is_none_or(|breakeven| hashprice_f >= breakeven);
         let hashprice = M::from_f64(hashprice_f);
-        let (revenue_per_ph, power_per_ph) =
-            if running { ((hashprice * terms.uptime_days).rounded(RATE_DECIMALS), terms.power_cost_per_ph_month) } else { (M::ZERO, M::ZERO) };
+        let revenue_running = (hashprice * terms.uptime_days).rounded(RATE_DECIMALS);
+        let (revenue_per_ph, power_per_ph) = if running { (revenue_running, terms.power_cost_per_ph_month) } else { (M::ZERO, M::ZERO) };
         let hpc = inputs.hpc;
         let t32 = t as u32;
         let hpc_noi = if t32 <= hpc.build_months || t32 > hpc.build_months.saturating_add(hpc.lease_term_months) {
@@ -213,6 +223,7 @@ impl<M: Money> MonthMarket<M> {
             share_price_f64: a.share_price_usd * (terms.share_unweighted * relative + terms.share_weight),
             revenue_per_ph,
             cost_per_ph: power_per_ph + terms.opex_per_ph_month,
+            margin_running_per_ph: revenue_running - terms.power_cost_per_ph_month - terms.opex_per_ph_month,
             hpc_noi,
         }
     }
@@ -225,6 +236,11 @@ impl<M: Money> MonthMarket<M> {
     /// S_t in money.
     pub fn share_price(&self) -> M {
         M::from_f64(self.share_price_f64)
+    }
+
+    /// Value in use of one PH/s at this month's hashprice (see [`super::machines`]).
+    pub fn value_in_use_per_ph(&self, terms: &Terms<M>) -> M {
+        value_in_use_per_ph(self.margin_running_per_ph, terms.machine_annuity, terms.scrap_per_ph)
     }
 
     /// Mining margin of `fleet_ph` PH/s this month, before G&A and HPC.
@@ -319,6 +335,7 @@ pub struct EndState<M> {
     /// Cash still trapped in the loan's SPV (structure A).
     pub spv_cash: M,
     pub fleet_ph: M,
+    /// The fleet's value in use at the last month's hashprice (not its market price).
     pub machine_value: M,
     pub hpc_book_value: M,
     /// Loan balance, notes outstanding or unpaid principal.
@@ -326,7 +343,7 @@ pub struct EndState<M> {
     pub shares: M,
     /// Shares sold as rescue equity over the run (MODEL.md §4.8).
     pub rescue_shares: M,
-    /// NAV_T = cash + SPV cash + machines + HPC book − debt.
+    /// NAV_T = cash + SPV cash + machines (value in use) + HPC book − debt.
     pub net_asset_value: M,
     /// N0 / shares_T.
     pub ownership_retained: M,
@@ -339,7 +356,7 @@ pub struct EndState<M> {
 
 impl<M: Money> EndState<M> {
     pub fn new(company: &Company<M>, spv_cash: M, debt: M, last: &MonthMarket<M>, terms: &Terms<M>) -> Self {
-        let machine_value = last.machine_value_per_th() * M::from_int(1000) * company.fleet_ph;
+        let machine_value = last.value_in_use_per_ph(terms) * company.fleet_ph;
         let hpc_book_value = if company.owns_hpc { terms.hpc_book_value } else { M::ZERO };
         let net_asset_value = company.cash + spv_cash + machine_value + hpc_book_value - debt;
         let ownership_retained = terms.shares_before_raise.checked_ratio(company.shares).unwrap_or(M::ONE);

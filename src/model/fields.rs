@@ -172,8 +172,11 @@ pub static FIELDS: &[FieldSpec] = &[
     spec!(share_price_usd, "share_price", "$", 15, 0.1, 1_000, Real, false, "[A] MODEL.md §4.1 #25", "Share price at closing S0, also the convertible's reference price."),
     spec!(share_beta, "beta", "×", 1.5, 0, 3, Real, false, "[S] MODEL.md §4.8: 60-day betas 1.4-1.6", "Elasticity β of the share price to BTC."),
     spec!(hpc_weight_pct, "hpc_weight", "%", 0, 0, 90, Real, false, "[A] MODEL.md §4.8", "Share w of equity value that does not move with BTC (contracted HPC)."),
-    spec!(machine_value_days, "machine_value", "days of hashprice", 300, 50, 800, Real, false, "[D] MODEL.md §2.3 calibration", "Machine value k: $/TH = k × hashprice ($/TH/day)."),
-    spec!(machine_value_elasticity, "machine_elasticity", "×", 1, 0.5, 2, Real, false, "[A] MODEL.md §2.3 (1.15 fitted)", "Elasticity η of machine value to hashprice."),
+    spec!(machine_value_days, "machine_value", "days of hashprice", 300, 50, 800, Real, false, "[D] MODEL.md §2.3 calibration", "Market price of machines, k: $/TH = k × hashprice ($/TH/day); what machines are bought, pledged and sold at."),
+    spec!(machine_value_elasticity, "machine_elasticity", "×", 1, 0.5, 2, Real, false, "[A] MODEL.md §2.3 (1.15 fitted)", "Elasticity η of the machines' market price to hashprice."),
+    spec!(machine_life_months, "machine_life", "months", 48, 6, 120, Integer, false, "[A] miners depreciate machines over three to five years", "Remaining useful life over which a machine's cash margin is valued (value in use)."),
+    spec!(value_discount_pct, "value_discount", "%/yr", 15, 0, 50, Real, false, "[A] a miner's cost of equity", "Discount rate of the value in use, an effective annual rate."),
+    spec!(scrap_usd_per_th, "scrap", "$/TH", 1, 0, 20, Real, false, "[A] resale of obsolete machines", "Scrap value: the least a machine is worth, whatever its margin."),
     spec!(th_per_machine, "th_per_machine", "TH", 200, 10, 1_000, Real, false, "[A] MODEL.md §4.1 #30: S21-class", "Hashrate of one machine, to count machines seized."),
     spec!(rescue_discount_pct, "rescue_discount", "%", 5, 0, 30, Real, false, "[A] MODEL.md §4.8", "Discount at which rescue equity is sold."),
     // The money raised and what it buys (MODEL.md §4.5).

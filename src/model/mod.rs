@@ -36,6 +36,7 @@ pub mod corrections;
 pub mod fields;
 pub mod hpc;
 pub mod loan;
+pub mod machines;
 pub mod market;
 pub mod metrics;
 pub mod migrate;
