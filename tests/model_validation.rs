@@ -276,8 +276,8 @@ fn v8_full_2022_replay() {
 #[test]
 fn v5_wall_filled_with_rescue_equity() {
     // Share price 10 × (P_T/P0) with β = 1: a path whose last month is 1.2 × closing puts
-    // S_T at $12 < K = $14. Machines idle (hashprice below breakeven, no opex) so cash stays
-    // at $400M until maturity.
+    // S_T at $12 < K = $14. Machines idle (hashprice below breakeven) and are kept, so cash
+    // stays at $400M until maturity.
     let a = Assumptions {
         principal_usd: 1e9,
         cash_usd: 400e6,
@@ -293,6 +293,7 @@ fn v5_wall_filled_with_rescue_equity() {
         efficiency_j_per_th: 100.0,
         power_usd_per_mwh: 200.0,
         other_opex_usd_per_ph_day: 0.0,
+        sell_after_months: 0,
         ..Assumptions::default()
     };
     let mut monthly = vec![10.0; 11];

@@ -140,6 +140,8 @@ pub struct Assumptions {
     pub overhead_usd_per_month: f64,
     pub uptime_pct: f64,
     pub curtail: bool,
+    /// 0 = never sell idle machines.
+    pub sell_after_months: u32,
     pub cash_usd: f64,
     pub shares_outstanding: f64,
     pub share_price_usd: f64,
@@ -239,6 +241,7 @@ impl Assumptions {
             overhead_usd_per_month: 0.0,
             uptime_pct: 0.0,
             curtail: false,
+            sell_after_months: 0,
             cash_usd: 0.0,
             shares_outstanding: 0.0,
             share_price_usd: 0.0,

@@ -8,7 +8,7 @@
 use super::assumptions::{Assumptions, Settlement, WallPolicy};
 use super::hpc::HpcPlan;
 use super::market::MarketPath;
-use super::mining::{breakeven_hashprice_power, machine_value_usd_per_th};
+use super::mining::{breakeven_hashprice_cash, machine_value_usd_per_th};
 use super::loan::payment;
 use super::machines::{annuity_factor, value_in_use_per_ph};
 use super::money::{Money, RATE_DECIMALS};
@@ -78,8 +78,11 @@ pub struct Terms<M> {
     /// w and 1 − w of the share price (MODEL.md §4.8).
     pub share_weight: f64,
     pub share_unweighted: f64,
-    /// Power-only breakeven hashprice when curtailment is on (MODEL.md §1.2).
+    /// Cash breakeven hashprice (power and other running costs) when curtailment is on: the
+    /// machines idle in a month whose hashprice is below it.
     pub curtail_below: Option<f64>,
+    /// Months idle in a row after which unpledged machines are sold (`None`: never).
+    pub sell_after_months: Option<u32>,
     /// PMT at closing on the full principal (MODEL.md §2.2): the same on every path.
     pub loan_payment_at_closing: M,
 }
@@ -153,7 +156,10 @@ impl<M: Money> Terms<M> {
             build_months: a.build_months,
             share_weight: a.hpc_weight_pct / 100.0,
             share_unweighted: 1.0 - a.hpc_weight_pct / 100.0,
-            curtail_below: a.curtail.then(|| breakeven_hashprice_power(a.efficiency_j_per_th, a.power_usd_per_mwh)),
+            curtail_below: a.curtail.then(|| {
+                breakeven_hashprice_cash(a.efficiency_j_per_th, a.power_usd_per_mwh, a.other_opex_usd_per_ph_day, a.uptime_pct / 100.0)
+            }),
+            sell_after_months: (a.sell_after_months > 0).then_some(a.sell_after_months),
             loan_payment_at_closing: payment(principal, loan_rate, a.loan_term_months as i64 - a.loan_interest_only_months as i64),
         }
     }
@@ -172,8 +178,10 @@ pub struct MonthMarket<M> {
     pub share_price_f64: f64,
     /// Revenue per PH/s owned this month: HP × on × d (MODEL.md §1.2).
     pub revenue_per_ph: M,
-    /// Power and other opex per PH/s: (e × on × 24 × c + o) × d.
+    /// Power and other running costs per PH/s: (e × u × 24 × c + o) × d, or nothing when idle.
     pub cost_per_ph: M,
+    /// Whether the machines run this month (not idled by curtailment).
+    pub running: bool,
     /// What a running PH/s would earn this month after power and other running costs (negative
     /// when it cannot cover them), whether or not the machines run.
     pub margin_running_per_ph: M,
@@ -203,11 +211,16 @@ impl<M: Money> MonthMarket<M> {
         } else {
             0.0
         };
-        // Curtailment is a decision on the market value (MODEL.md §1.2), taken in f64.
+        // Idling is a decision on the market value, taken in f64 so the exact run and Monte
+        // Carlo take it alike.
         let running = terms.curtail_below.is_none_or(|breakeven| hashprice_f >= breakeven);
         let hashprice = M::from_f64(hashprice_f);
         let revenue_running = (hashprice * terms.uptime_days).rounded(RATE_DECIMALS);
-        let (revenue_per_ph, power_per_ph) = if running { (revenue_running, terms.power_cost_per_ph_month) } else { (M::ZERO, M::ZERO) };
+        let (revenue_per_ph, cost_per_ph) = if running {
+            (revenue_running, terms.power_cost_per_ph_month + terms.opex_per_ph_month)
+        } else {
+            (M::ZERO, M::ZERO)
+        };
         let hpc = inputs.hpc;
         let t32 = t as u32;
         let hpc_noi = if t32 <= hpc.build_months || t32 > hpc.build_months.saturating_add(hpc.lease_term_months) {
@@ -222,7 +235,8 @@ impl<M: Money> MonthMarket<M> {
             machine_value_per_th_f64: machine_value_usd_per_th(a.machine_value_days, closing, hashprice_f, a.machine_value_elasticity),
             share_price_f64: a.share_price_usd * (terms.share_unweighted * relative + terms.share_weight),
             revenue_per_ph,
-            cost_per_ph: power_per_ph + terms.opex_per_ph_month,
+            cost_per_ph,
+            running,
             margin_running_per_ph: revenue_running - terms.power_cost_per_ph_month - terms.opex_per_ph_month,
             hpc_noi,
         }
@@ -259,6 +273,9 @@ pub struct Company<M> {
     /// HPC assets still owned (false once a secured lender has taken them).
     pub owns_hpc: bool,
     pub rescue_shares: M,
+    /// PH/s sold after standing idle, and what they fetched.
+    pub sold_ph: M,
+    pub sale_proceeds: M,
     /// Cash received this month (revenue, NOI, releases, rescue equity).
     pub inflow: M,
     /// Cash paid this month (operating costs, debt service, principal).
@@ -277,9 +294,25 @@ impl<M: Money> Company<M> {
             fleet_ph: terms.fleet_before_raise_ph + new_fleet,
             owns_hpc: true,
             rescue_shares: M::ZERO,
+            sold_ph: M::ZERO,
+            sale_proceeds: M::ZERO,
             inflow: M::ZERO,
             outflow: M::ZERO,
         }
+    }
+
+    /// Sells `ph` PH/s of the company's own (unpledged) machines at the market price less the
+    /// haircut a fleet sold at once fetches.
+    pub fn sell_machines(&mut self, ph: M, market: &MonthMarket<M>, terms: &Terms<M>) {
+        let ph = ph.positive_part().min_of(self.fleet_ph);
+        if ph <= M::ZERO {
+            return;
+        }
+        let proceeds = ph * market.machine_value_per_th() * M::from_int(1000) * (M::ONE - terms.haircut);
+        self.fleet_ph = self.fleet_ph - ph;
+        self.sold_ph = self.sold_ph + ph;
+        self.sale_proceeds = self.sale_proceeds + proceeds;
+        self.receive(proceeds);
     }
 
     pub fn receive(&mut self, amount: M) {

@@ -67,6 +67,10 @@ pub struct Outcomes<M> {
     pub loan_breakeven_hashprice: Option<M>,
     /// Σ HPC_NOI_t over the run, as built (before any seizure).
     pub hpc_noi_total: M,
+    /// Months in which the machines stood idle (hashprice below the cash breakeven).
+    pub idle_months: u32,
+    /// The month the miners sold their unpledged machines after standing idle.
+    pub fleet_sold_month: Option<u32>,
 }
 
 /// A scenario's full deterministic result (and Monte Carlo summary when asked for).
@@ -236,6 +240,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     }
 
     let mut hpc_noi_total = M::ZERO;
+    let (mut idle_months, mut idle_run, mut fleet_sold_month) = (0u32, 0u32, None);
     let mut last = closing;
     for t in 1..=months {
         let market = MonthMarket::<M>::new(&inputs, terms, t as usize);
@@ -247,6 +252,16 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         let loan_month = loan.month(t, &market, &mut loan_company, terms);
         convertible.month(t, &market, &mut convertible_company, terms);
         secured.month(t, &market, &mut secured_company, terms);
+        idle_run = if market.running { 0 } else { idle_run + 1 };
+        idle_months += u32::from(!market.running);
+        if terms.sell_after_months == Some(idle_run) {
+            // Machines idle this long are sold; pledged ones are the borrower's to decide.
+            let free = loan_company.fleet_ph - loan.pledged_ph;
+            loan_company.sell_machines(free, &market, terms);
+            convertible_company.sell_machines(convertible_company.fleet_ph, &market, terms);
+            secured_company.sell_machines(secured_company.fleet_ph, &market, terms);
+            fleet_sold_month = fleet_sold_month.or(Some(t));
+        }
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
             if company.cash < M::ZERO {
                 company.rescue(market.share_price(), terms.rescue_discount);
@@ -293,5 +308,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         },
         loan_breakeven_hashprice,
         hpc_noi_total,
+        idle_months,
+        fleet_sold_month,
     }
 }

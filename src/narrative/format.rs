@@ -46,7 +46,7 @@ pub fn kind_of(name: &str) -> MetricKind {
         MetricKind::Fraction
     } else if name.ends_with("conversion-rate") {
         MetricKind::PerThousand
-    } else if name.contains("shares") || name.contains("machines") || name == "mc-paths" {
+    } else if name.contains("shares") || name.contains("machines") || name == "mc-paths" || name == "idle-months" {
         MetricKind::Count
     } else if name.ends_with("-converted") || name.ends_with("-under-collateralised") {
         MetricKind::Flag
@@ -150,6 +150,8 @@ pub fn label_of(name: &str) -> &'static str {
         "secured-default-month" => "Default",
         "secured-balloon-wall" => "Balloon shortfall",
         "secured-deficiency" => "Holders' shortfall",
+        "idle-months" => "Months the machines stand idle",
+        "fleet-sold-month" => "Idle machines sold",
         "hpc-mw" => "AI/HPC capacity built",
         "hpc-noi-total" => "AI/HPC operating income",
         "mc-paths" => "Paths",
