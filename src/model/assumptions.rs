@@ -172,6 +172,7 @@ pub struct Assumptions {
     /// 0 = no covenant.
     pub loan_to_value_covenant_pct: f64,
     pub recourse: bool,
+    pub parent_support: bool,
     pub spv_reserve_usd: f64,
     pub liquidation_haircut_pct: f64,
     pub loan_fee_pct: f64,
@@ -269,6 +270,7 @@ impl Assumptions {
             loan_to_value_pct: 0.0,
             loan_to_value_covenant_pct: 0.0,
             recourse: false,
+            parent_support: false,
             spv_reserve_usd: 0.0,
             liquidation_haircut_pct: 0.0,
             loan_fee_pct: 0.0,

@@ -50,6 +50,8 @@ pub struct Terms<M> {
     pub loan_to_value: M,
     pub loan_to_value_covenant: Option<M>,
     pub recourse: bool,
+    /// The parent supports a non-recourse SPV while the collateral covers the loan (R1).
+    pub parent_support: bool,
     pub spv_reserve: M,
     pub haircut: M,
     pub loan_fee: M,
@@ -134,6 +136,7 @@ impl<M: Money> Terms<M> {
             loan_to_value: pct(a.loan_to_value_pct),
             loan_to_value_covenant: (a.loan_to_value_covenant_pct > 0.0).then(|| pct(a.loan_to_value_covenant_pct)),
             recourse: a.recourse,
+            parent_support: a.parent_support,
             spv_reserve: M::from_f64(a.spv_reserve_usd),
             haircut: pct(a.liquidation_haircut_pct),
             loan_fee: pct(a.loan_fee_pct),
@@ -182,6 +185,8 @@ pub struct MonthMarket<M> {
     pub cost_per_ph: M,
     /// Whether the machines run this month (not idled by curtailment).
     pub running: bool,
+    /// Months in a row, to this one, that the machines have stood idle (set by the run).
+    pub idle_run: u32,
     /// What a running PH/s would earn this month after power and other running costs (negative
     /// when it cannot cover them), whether or not the machines run.
     pub margin_running_per_ph: M,
@@ -237,6 +242,7 @@ impl<M: Money> MonthMarket<M> {
             revenue_per_ph,
             cost_per_ph,
             running,
+            idle_run: 0,
             margin_running_per_ph: revenue_running - terms.power_cost_per_ph_month - terms.opex_per_ph_month,
             hpc_noi,
         }
@@ -250,6 +256,12 @@ impl<M: Money> MonthMarket<M> {
     /// S_t in money.
     pub fn share_price(&self) -> M {
         M::from_f64(self.share_price_f64)
+    }
+
+    /// Whether machines idle this long are sold (`sell_after`), by their owner or, for pledged
+    /// ones, by the borrower repaying its loan.
+    pub fn sell_idle(&self, terms: &Terms<M>) -> bool {
+        terms.sell_after_months.is_some_and(|months| self.idle_run >= months)
     }
 
     /// Value in use of one PH/s at this month's hashprice (see [`super::machines`]).
@@ -293,6 +305,22 @@ impl<M: Money> Company<M> {
             shares: terms.shares_before_raise,
             fleet_ph: terms.fleet_before_raise_ph + new_fleet,
             owns_hpc: true,
+            rescue_shares: M::ZERO,
+            sold_ph: M::ZERO,
+            sale_proceeds: M::ZERO,
+            inflow: M::ZERO,
+            outflow: M::ZERO,
+        }
+    }
+
+    /// The company as it was before the raise: what a structure that could not be put in
+    /// place leaves (an unavailable loan).
+    pub fn without_raise(terms: &Terms<M>) -> Self {
+        Company {
+            cash: terms.cash_before_raise,
+            shares: terms.shares_before_raise,
+            fleet_ph: terms.fleet_before_raise_ph,
+            owns_hpc: false,
             rescue_shares: M::ZERO,
             sold_ph: M::ZERO,
             sale_proceeds: M::ZERO,

@@ -197,6 +197,7 @@ pub static FIELDS: &[FieldSpec] = &[
     spec!(loan_to_value_pct, "ltv", "%", 70, 10, 100, Real, false, "[A] MODEL.md §2.1: no published LTVs", "Loan-to-value at closing."),
     spec!(loan_to_value_covenant_pct, "ltv_max", "%", 100, 50, 150, Real, true, "[A] MODEL.md §2.4", "LTV covenant tested each month (0 = none)."),
     spec!(recourse, "recourse", "0/1", 0, 0, 1, Flag, false, "[S] MODEL.md §2.1: NYDIG's SPVs were non-recourse", "Whether the lender can claim a deficiency from the company."),
+    spec!(parent_support, "support", "0/1", 1, 0, 1, Flag, false, "[A] owners keep what they have equity in", "Whether the company pays a non-recourse loan's shortfall from its cash while the machines cover the loan (0: the borrowing subsidiary stands alone and defaults on its first shortfall)."),
     spec!(spv_reserve_usd, "spv_reserve", "$", 0, 0, 1_000_000_000, Real, false, "[A] MODEL.md §4.1 #44", "Cash reserve placed in the borrowing SPV at closing."),
     spec!(liquidation_haircut_pct, "haircut", "%", 10, 0, 50, Real, false, "[A] MODEL.md §2.5", "Haircut h on seized collateral."),
     spec!(loan_fee_pct, "loan_fee", "% of principal", 2, 0, 5, Real, false, "[S] MODEL.md §2.1: Bitfarms $740k / $37M", "Loan closing fee."),

@@ -39,10 +39,14 @@ pub struct LoanOutcome<M> {
     pub repaid_month: Option<u32>,
     /// PMT at closing.
     pub payment_at_closing: M,
-    /// LTV0_actual = F / (H_pledged × v_0 × 1000).
+    /// LTV at closing: the one asked for when the fleet can secure the loan, else what the
+    /// whole fleet (with what the loan buys) gives, F / (H × v_0 × 1000).
     pub loan_to_value_at_closing: M,
-    /// The fleet could not support the LTV asked for (LTV0_actual > LTV0).
-    pub under_collateralised: bool,
+    /// Whether the fleet can secure the loan at the loan-to-value asked for. A loan it cannot
+    /// secure is not available on these terms: it is neither made nor capped (a smaller loan
+    /// would break "the same principal under every structure"), and it stays out of every
+    /// comparison.
+    pub available: bool,
     pub pledged_ph: M,
     /// Lowest monthly DSCR while the loan was live (None if it never ran a month).
     pub min_debt_service_coverage: Option<M>,
@@ -51,11 +55,16 @@ pub struct LoanOutcome<M> {
     pub recovery: M,
     /// Claim minus recovery: the lender's loss (non-recourse) or the company's bill (recourse).
     pub deficiency: M,
-    /// Collateral value above the claim, returned to the company.
+    /// What a seizure or a sale of the collateral left above the claim, returned to the company.
     pub surplus: M,
     pub interest_paid: M,
     pub debt_service_paid: M,
     pub cures_paid: M,
+    /// Cash the parent paid into the SPV to cover its shortfalls (non-recourse).
+    pub support_paid: M,
+    /// The month the parent sold the pledged machines and repaid the loan, and how many PH/s.
+    pub sold_month: Option<u32>,
+    pub sold_ph: M,
 }
 
 /// The loan while it runs.
@@ -78,36 +87,39 @@ pub struct LoanMonth<M> {
 }
 
 impl<M: Money> Loan<M> {
-    /// Closing (MODEL.md §4.6, t = 0): D = F, pledge `min(H_0, F / (LTV0 × v_0 × 1000))`,
-    /// SPV reserve out of company cash.
+    /// Closing (MODEL.md §4.6, t = 0): D = F, pledge `F / (LTV0 × v_0 × 1000)` of the fleet
+    /// after the raise, SPV reserve out of company cash. When the fleet is too small for that
+    /// pledge the loan is not made: the company keeps its pre-raise state ([`Company::without_raise`]).
     pub fn open(terms: &Terms<M>, company: &mut Company<M>, machine_value_at_closing_per_th: M) -> Self {
         let principal = terms.principal;
         let per_ph = machine_value_at_closing_per_th * M::from_int(1000);
         let wanted = principal.checked_ratio(terms.loan_to_value * per_ph).unwrap_or(company.fleet_ph);
         let wanted = wanted.rounded(RATE_DECIMALS);
-        let pledged_ph = company.fleet_ph.min_of(wanted).positive_part();
+        let available = wanted <= company.fleet_ph && wanted > M::ZERO;
         // When the fleet covers the pledge the LTV is the one asked for (not its value
-        // recomputed from the rounded pledge).
-        let loan_to_value_at_closing = if pledged_ph == wanted && pledged_ph > M::ZERO {
-            terms.loan_to_value
+        // recomputed from the rounded pledge); otherwise the whole fleet's.
+        let loan_to_value_at_closing =
+            if available { terms.loan_to_value } else { principal.checked_ratio(company.fleet_ph * per_ph).unwrap_or(M::ZERO) };
+        let pledged_ph = if available { wanted } else { M::ZERO };
+        if available {
+            company.cash = company.cash - terms.spv_reserve;
         } else {
-            principal.checked_ratio(pledged_ph * per_ph).unwrap_or(M::ZERO)
-        };
-        company.cash = company.cash - terms.spv_reserve;
-        let scheduled_payment = terms.loan_payment_at_closing;
+            *company = Company::without_raise(terms);
+        }
+        let scheduled_payment = if available { terms.loan_payment_at_closing } else { M::ZERO };
         Loan {
-            balance: principal,
-            spv_cash: terms.spv_reserve,
+            balance: if available { principal } else { M::ZERO },
+            spv_cash: if available { terms.spv_reserve } else { M::ZERO },
             pledged_ph,
             scheduled_payment,
-            live: principal > M::ZERO,
+            live: available,
             outcome: LoanOutcome {
                 default_month: None,
                 default_cause: None,
                 repaid_month: None,
                 payment_at_closing: scheduled_payment,
                 loan_to_value_at_closing,
-                under_collateralised: loan_to_value_at_closing > terms.loan_to_value,
+                available,
                 pledged_ph,
                 min_debt_service_coverage: None,
                 seized_ph: M::ZERO,
@@ -118,6 +130,9 @@ impl<M: Money> Loan<M> {
                 interest_paid: M::ZERO,
                 debt_service_paid: M::ZERO,
                 cures_paid: M::ZERO,
+                support_paid: M::ZERO,
+                sold_month: None,
+                sold_ph: M::ZERO,
             },
         }
     }
@@ -127,6 +142,14 @@ impl<M: Money> Loan<M> {
     }
 
     /// Month `t` (MODEL.md §4.6 steps 1-8), including the company's operations.
+    ///
+    /// Non-recourse, the SPV pays from its own cash and the pledged machines' margin. When that
+    /// falls short of what is due (a payment, or a covenant cure) the parent decides
+    /// ([`Loan::shortfall`]): it supports the SPV from its cash while the collateral covers the
+    /// loan, sells the collateral and repays when the machines no longer earn their keep or its
+    /// cash runs short, and walks away only when the collateral is worth less than the loan.
+    /// With recourse the loan is the company's own debt: it pays from company cash, and a
+    /// shortfall is the company's to fill.
     pub fn month(&mut self, t: u32, market: &MonthMarket<M>, company: &mut Company<M>, terms: &Terms<M>) -> LoanMonth<M> {
         let mut report = LoanMonth { debt_service_coverage: None, collateral_value: M::ZERO, loan_to_value: None };
         if !self.live {
@@ -139,11 +162,7 @@ impl<M: Money> Loan<M> {
         let interest = self.balance * monthly;
         let accrued = self.balance + interest;
         let due = if t <= terms.loan_interest_only_months { interest } else { self.scheduled_payment.min_of(accrued) };
-        let (pool, coverage_cash) = if terms.recourse {
-            (company.cash + company_ocf, company_ocf)
-        } else {
-            (self.spv_cash + pledged_margin, pledged_margin)
-        };
+        let coverage_cash = if terms.recourse { company_ocf } else { pledged_margin };
         let coverage = coverage_cash.checked_ratio(due);
         report.debt_service_coverage = coverage;
         if let Some(c) = coverage {
@@ -160,9 +179,11 @@ impl<M: Money> Loan<M> {
         }
         let collateral = market.machine_value_per_th() * M::from_int(1000) * self.pledged_ph;
         report.collateral_value = collateral;
-        if pool < due {
-            self.default(t, LoanDefault::Payment, accrued, collateral, company, terms);
-            return report;
+        if !terms.recourse && self.spv_cash < due {
+            let short = due - self.spv_cash;
+            if !self.shortfall(t, short, accrued, interest, collateral, LoanDefault::Payment, market, company, terms) {
+                return report;
+            }
         }
         if terms.recourse {
             company.pay(due);
@@ -177,21 +198,21 @@ impl<M: Money> Loan<M> {
         if let Some(covenant) = terms.loan_to_value_covenant {
             if self.balance > tiny && self.balance > covenant * collateral {
                 let cure = self.balance - covenant * collateral;
-                let available = if terms.recourse { company.cash } else { self.spv_cash };
-                if available >= cure {
-                    if terms.recourse { company.pay(cure) } else { self.spv_cash = self.spv_cash - cure }
-                    self.balance = self.balance - cure;
-                    self.outcome.cures_paid = self.outcome.cures_paid + cure;
-                    // Re-amortise over the months left (MODEL.md §2.4).
-                    let left = terms.loan_term_months as i64 - t as i64;
-                    let io_left = (terms.loan_interest_only_months as i64 - t as i64).max(0);
-                    self.scheduled_payment = payment(self.balance, terms.loan_rate, left - io_left);
-                    report.loan_to_value = self.balance.checked_ratio(collateral);
-                } else {
+                if !terms.recourse && self.spv_cash < cure {
+                    let short = cure - self.spv_cash;
                     let claim = self.balance;
-                    self.default(t, LoanDefault::Covenant, claim, collateral, company, terms);
-                    return report;
+                    if !self.shortfall(t, short, claim, M::ZERO, collateral, LoanDefault::Covenant, market, company, terms) {
+                        return report;
+                    }
                 }
+                if terms.recourse { company.pay(cure) } else { self.spv_cash = self.spv_cash - cure }
+                self.balance = self.balance - cure;
+                self.outcome.cures_paid = self.outcome.cures_paid + cure;
+                // Re-amortise over the months left (MODEL.md §2.4).
+                let left = terms.loan_term_months as i64 - t as i64;
+                let io_left = (terms.loan_interest_only_months as i64 - t as i64).max(0);
+                self.scheduled_payment = payment(self.balance, terms.loan_rate, left - io_left);
+                report.loan_to_value = self.balance.checked_ratio(collateral);
             }
         }
         if self.balance <= tiny {
@@ -204,6 +225,67 @@ impl<M: Money> Loan<M> {
             self.outcome.repaid_month = Some(t);
         }
         report
+    }
+
+    /// The parent's choice when the SPV is `short` of what is due (R1). `claim` is what the
+    /// lender is owed now (with this month's `interest`, which a sale pays). Returns whether the
+    /// loan carries on (the parent paid the shortfall into the SPV).
+    ///
+    /// - The collateral at market less the haircut, with the SPV's cash, covers the claim: the
+    ///   owners have equity in it. The parent pays the shortfall from its cash, not from new
+    ///   shares; it sells the collateral and repays instead when the machines have stood idle
+    ///   long enough to be sold (`sell_after`, the rule for all of the company's machines) or
+    ///   its cash cannot cover the shortfall. The surplus of the sale is the company's.
+    /// - Otherwise the collateral is worth less than the loan and the parent walks away: the
+    ///   lender takes the machines and the SPV's cash, and a non-recourse lender bears the rest.
+    ///
+    /// With `support` off the SPV stands alone: every shortfall is a default.
+    #[allow(clippy::too_many_arguments)]
+    fn shortfall(
+        &mut self,
+        t: u32,
+        short: M,
+        claim: M,
+        interest: M,
+        collateral: M,
+        cause: LoanDefault,
+        market: &MonthMarket<M>,
+        company: &mut Company<M>,
+        terms: &Terms<M>,
+    ) -> bool {
+        let realisable = collateral * (M::ONE - terms.haircut) + self.spv_cash.positive_part();
+        if !terms.parent_support || realisable < claim {
+            self.default(t, cause, claim, collateral, company, terms);
+            return false;
+        }
+        if market.sell_idle(terms) || company.cash < short {
+            self.sell(t, claim, interest, collateral, company, terms);
+            return false;
+        }
+        company.pay(short);
+        self.spv_cash = self.spv_cash + short;
+        self.outcome.support_paid = self.outcome.support_paid + short;
+        true
+    }
+
+    /// The parent sells the pledged machines (at market less the haircut), the lender is repaid
+    /// `claim` in full, and the rest is the company's.
+    fn sell(&mut self, t: u32, claim: M, interest: M, collateral: M, company: &mut Company<M>, terms: &Terms<M>) {
+        let proceeds = collateral * (M::ONE - terms.haircut);
+        let surplus = proceeds + self.spv_cash - claim;
+        company.receive(surplus);
+        company.fleet_ph = (company.fleet_ph - self.pledged_ph).positive_part();
+        let o = &mut self.outcome;
+        o.sold_month = Some(t);
+        o.repaid_month = Some(t);
+        o.sold_ph = self.pledged_ph;
+        o.surplus = surplus;
+        o.interest_paid = o.interest_paid + interest;
+        o.debt_service_paid = o.debt_service_paid + claim;
+        self.pledged_ph = M::ZERO;
+        self.balance = M::ZERO;
+        self.spv_cash = M::ZERO;
+        self.live = false;
     }
 
     /// Repossession (MODEL.md §2.5): the lender takes the pledged machines and any positive

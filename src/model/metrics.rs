@@ -44,13 +44,17 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
         ("loan-breakeven-hashprice", o.loan_breakeven_hashprice.map(money).unwrap_or_default()),
         ("loan-payment", money(loan.outcome.payment_at_closing)),
         ("loan-ltv-closing", ratio(loan.outcome.loan_to_value_at_closing)),
-        ("loan-under-collateralised", if loan.outcome.under_collateralised { "1" } else { "0" }.to_string()),
+        ("loan-available", if loan.outcome.available { "1" } else { "0" }.to_string()),
         ("loan-min-dscr", loan.outcome.min_debt_service_coverage.map(ratio).unwrap_or_default()),
         ("loan-default-month", month(loan.outcome.default_month)),
         ("loan-seized-ph", ratio(loan.outcome.seized_ph)),
         ("loan-seized-machines", ratio(loan.outcome.seized_machines)),
         ("loan-recovery", money(loan.outcome.recovery)),
         ("loan-deficiency", money(loan.outcome.deficiency)),
+        ("loan-sold-month", month(loan.outcome.sold_month)),
+        ("loan-sold-ph", ratio(loan.outcome.sold_ph)),
+        ("loan-parent-support", money(loan.outcome.support_paid)),
+        ("loan-surplus", money(loan.outcome.surplus)),
         ("loan-interest-paid", money(loan.outcome.interest_paid)),
         ("loan-debt-service", money(loan.outcome.debt_service_paid)),
         ("loan-cash-end", money(loan.end.cash)),
@@ -109,7 +113,13 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
         ("mc-owners-secured-median", mc_value(&|m| format_cents_f64(m.secured_equity_value.p50))),
         ("mc-owners-secured-p95", mc_value(&|m| format_cents_f64(m.secured_equity_value.p95))),
     ];
-    list.into_iter().map(|(name, value)| Metric { name, value }).collect()
+    // A loan that is not available on these terms has no outcome to show: only whether it is
+    // available and the loan-to-value the fleet would give.
+    let shown = |name: &str| {
+        let about_the_loan = name.starts_with("loan-") || name.starts_with("mc-owners-loan") || matches!(name, "mc-default-probability" | "mc-loan-worse-probability");
+        loan.outcome.available || !about_the_loan || matches!(name, "loan-available" | "loan-ltv-closing")
+    };
+    list.into_iter().map(|(name, value)| Metric { name, value: if shown(name) { value } else { String::new() } }).collect()
 }
 
 /// The metric names, in order (the stable contract listed in the README).

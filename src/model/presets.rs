@@ -75,9 +75,12 @@ impl std::error::Error for DealPresetError {}
 pub const PUBLISHED_CAP_PREMIUMS: &[(&str, f64, &str)] =
     &[("MARA-2025-07", 40.0, "MODEL.md §3.5: cap $24.14 = 40% over the reference (StockTitan)")];
 
-/// The 2022 replay's terms (MODEL.md V6-V8), shared by the "2022 replay" preset and the story's
-/// loan section.
-pub const REPLAY_2022: &str = "path=replay&start=2022-01&fleet=1000&efficiency=30&opex=0&uptime=100&cash=20000000&shares=100000000&share_price=10&machine_value=400&th_per_machine=100&principal=70000000&proceeds_cash=100&ltv_max=0&haircut=0&loan_fee=0&maturity=5&premium=35&cap=0&cap_cost=0&issue_cost=0&call_start=0";
+/// The 2022 replay's terms, shared by the "2022 replay" preset and the story's loan section: the
+/// validation cases' 2021-style loan ($70M at 12% over 24 months, 70% loan-to-value, 30 J/TH
+/// machines valued at 400 days of hashprice) on 2022's real hashprice. The fleet is 1,100 PH/s
+/// so that the loan is what it says: at January 2022's hashprice 1,000 PH/s were worth $94.6M,
+/// a 74% loan-to-value for $70M.
+pub const REPLAY_2022: &str = "path=replay&start=2022-01&fleet=1100&efficiency=30&opex=0&uptime=100&cash=20000000&shares=100000000&share_price=10&machine_value=400&th_per_machine=100&principal=70000000&proceeds_cash=100&ltv_max=0&haircut=0&loan_fee=0&maturity=5&premium=35&cap=0&cap_cost=0&issue_cost=0&call_start=0";
 
 /// The scenario presets: (id, title, description, query over the defaults).
 const SCENARIOS: &[(&str, &str, &str, &str)] = &[
@@ -96,7 +99,7 @@ const SCENARIOS: &[(&str, &str, &str, &str)] = &[
     (
         "2022-replay",
         "2022 replay",
-        "A 2021-style loan on a 1,000 PH/s S19-class fleet struck in January 2022, against a zero-coupon convertible, on 2022's real hashprice (MODEL.md V6-V8 terms).",
+        "A 2021-style loan on a 1,100 PH/s S19-class fleet struck in January 2022, against a zero-coupon convertible, on 2022's real hashprice (MODEL.md V6-V8 terms).",
         REPLAY_2022,
     ),
 ];

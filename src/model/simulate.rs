@@ -226,13 +226,18 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     let capacity = if record { months as usize + 1 } else { 0 };
     // Empty series cost nothing to make (Monte Carlo makes three sets per path).
     let series = || if record { StructureSeries::with_capacity(capacity) } else { StructureSeries::default() };
-    let (mut loan_series, mut convertible_series, mut secured_series) = (series(), series(), series());
-    let values = || if record { Vec::with_capacity(capacity) } else { Vec::new() };
+    // A loan that is not available has no series: the charts leave it out.
+    let record_loan = record && loan.outcome.available;
+    let (mut loan_series, mut convertible_series, mut secured_series) = (StructureSeries::default(), series(), series());
+    let values = || if record_loan { Vec::with_capacity(capacity) } else { Vec::new() };
     let (mut collateral_value, mut loan_to_value, mut coverage) = (values(), values(), values());
     if record {
-        loan_series.push(&loan_company, loan.balance);
         convertible_series.push(&convertible_company, convertible.outstanding);
         secured_series.push(&secured_company, secured.balance);
+    }
+    if record_loan {
+        loan_series = StructureSeries::with_capacity(capacity);
+        loan_series.push(&loan_company, loan.balance);
         let v = v0 * M::from_int(1000) * loan.pledged_ph;
         collateral_value.push(v.to_chart());
         loan_to_value.push(loan.balance.checked_ratio(v).map_or(f64::NAN, Money::to_f64));
@@ -243,7 +248,9 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     let (mut idle_months, mut idle_run, mut fleet_sold_month) = (0u32, 0u32, None);
     let mut last = closing;
     for t in 1..=months {
-        let market = MonthMarket::<M>::new(&inputs, terms, t as usize);
+        let mut market = MonthMarket::<M>::new(&inputs, terms, t as usize);
+        idle_run = if market.running { 0 } else { idle_run + 1 };
+        market.idle_run = idle_run;
         hpc_noi_total = hpc_noi_total + market.hpc_noi;
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
             company.open_month();
@@ -252,7 +259,6 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         let loan_month = loan.month(t, &market, &mut loan_company, terms);
         convertible.month(t, &market, &mut convertible_company, terms);
         secured.month(t, &market, &mut secured_company, terms);
-        idle_run = if market.running { 0 } else { idle_run + 1 };
         idle_months += u32::from(!market.running);
         if terms.sell_after_months == Some(idle_run) {
             // Machines idle this long are sold; pledged ones are the borrower's to decide.
@@ -268,9 +274,11 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
             }
         }
         if record {
-            loan_series.push(&loan_company, loan.balance);
             convertible_series.push(&convertible_company, convertible.outstanding);
             secured_series.push(&secured_company, secured.balance);
+        }
+        if record_loan {
+            loan_series.push(&loan_company, loan.balance);
             let value = if was_live {
                 loan_month.collateral_value
             } else if loan.pledged_ph > M::ZERO {
@@ -285,7 +293,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         last = market;
     }
 
-    let loan_breakeven_hashprice = loan.breakeven_hashprice(terms);
+    let loan_breakeven_hashprice = loan.breakeven_hashprice(terms).filter(|_| loan.outcome.available);
     let unpaid = convertible.outstanding + convertible.outcome.unpaid;
     Outcomes {
         loan: LoanResult {

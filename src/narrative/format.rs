@@ -48,7 +48,7 @@ pub fn kind_of(name: &str) -> MetricKind {
         MetricKind::PerThousand
     } else if name.contains("shares") || name.contains("machines") || name == "mc-paths" || name == "idle-months" {
         MetricKind::Count
-    } else if name.ends_with("-converted") || name.ends_with("-under-collateralised") {
+    } else if name.ends_with("-converted") || name.ends_with("-available") {
         MetricKind::Flag
     } else if name == "hpc-mw" {
         MetricKind::Megawatts
@@ -116,10 +116,14 @@ pub fn label_of(name: &str) -> &'static str {
         "loan-breakeven-hashprice" => "Hashprice at which the loan's coverage is 1",
         "loan-payment" => "Monthly payment",
         "loan-ltv-closing" => "Loan-to-value at closing",
-        "loan-under-collateralised" => "Fleet too small to secure the loan",
+        "loan-available" => "Available on these terms",
         "loan-min-dscr" => "Lowest debt service coverage",
         "loan-default-month" => "Default",
         "loan-seized-ph" => "Machines seized",
+        "loan-sold-month" => "Machines sold to repay the loan",
+        "loan-sold-ph" => "Machines sold",
+        "loan-parent-support" => "Cash the company put into the borrowing subsidiary",
+        "loan-surplus" => "Left to the company after the machines went",
         "loan-seized-machines" => "Machines seized (count)",
         "loan-recovery" => "Lender's recovery",
         "loan-deficiency" => "Shortfall after seizure",

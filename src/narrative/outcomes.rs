@@ -28,8 +28,29 @@ fn kept(f: f64) -> String {
     if (p - p.round()).abs() < 0.05 { format!("{:.0}%", p) } else { format!("{:.1}%", p) }
 }
 
+/// Why the loan is not available on these terms, in one sentence (None when it is).
+pub fn loan_unavailable_sentence(s: &Scenario) -> Option<String> {
+    let o = &s.outcomes.loan.outcome;
+    if o.available {
+        return None;
+    }
+    let a = &s.assumptions;
+    let needed = a.principal_usd / (a.loan_to_value_pct / 100.0);
+    let fleet_value = a.principal_usd / o.loan_to_value_at_closing.to_f64().max(f64::MIN_POSITIVE);
+    Some(format!(
+        "Not available on these terms: a {} loan-to-value on {} needs {} of machines as collateral, and the whole fleet, with what the loan would buy, is worth {}.",
+        percent(a.loan_to_value_pct / 100.0),
+        dollars(a.principal_usd),
+        dollars(needed),
+        dollars(fleet_value)
+    ))
+}
+
 /// What happened to the loan (structure A).
 pub fn loan_sentence(s: &Scenario) -> String {
+    if let Some(text) = loan_unavailable_sentence(s) {
+        return text;
+    }
     let loan = &s.outcomes.loan;
     let o = &loan.outcome;
     let a = &s.assumptions;
@@ -160,6 +181,13 @@ pub fn secured_sentence(s: &Scenario) -> String {
 /// kept its machines.
 pub fn comparison(s: &Scenario) -> String {
     let o = &s.outcomes;
+    if !o.loan.outcome.available {
+        return format!(
+            "Owners keep {} with the convertible and {} with the secured notes; the loan is not available on these terms.",
+            kept(o.convertible.end.ownership_retained.to_f64()),
+            kept(o.secured.end.ownership_retained.to_f64())
+        );
+    }
     let loan_owned = kept(o.loan.end.ownership_retained.to_f64());
     let machines = if o.loan.outcome.default_month.is_some() { " but no pledged machines" } else { " and its machines" };
     format!(
@@ -182,11 +210,15 @@ pub enum Card {
 /// How the other two structures would have left the owners, for one card.
 pub fn comparison_for(s: &Scenario, card: Card) -> String {
     let o = &s.outcomes;
-    let loan = format!(
-        "the loan {}{}",
-        kept(o.loan.end.ownership_retained.to_f64()),
-        if o.loan.outcome.default_month.is_some() { " but without its pledged machines" } else { " with its machines" }
-    );
+    let loan = if o.loan.outcome.available {
+        format!(
+            "the loan {}{}",
+            kept(o.loan.end.ownership_retained.to_f64()),
+            if o.loan.outcome.default_month.is_some() { " but without its pledged machines" } else { " with its machines" }
+        )
+    } else {
+        "the loan is not available on these terms".to_string()
+    };
     let convertible = format!("the convertible {}", kept(o.convertible.end.ownership_retained.to_f64()));
     let secured = format!("the secured notes {}", kept(o.secured.end.ownership_retained.to_f64()));
     let (a, b) = match card {
@@ -224,7 +256,11 @@ mod tests {
     fn the_2022_replay_reads_as_the_story() {
         let s = simulate(&scenario_preset("2022-replay").unwrap().assumptions);
         let loan = loan_sentence(&s);
-        assert!(loan.starts_with("The lender takes 1,000 PH/s of machines (10,000 machines) in month 9, September 2022"), "{loan}");
+        let o = &s.outcomes.loan.outcome;
+        let month = o.default_month.expect("the 2022 replay's loan defaults");
+        let when = format!("in month {month}, {}", s.timeline.long_label(month));
+        let seized = format!("The lender takes {} PH/s of machines", thousands(o.seized_ph.to_f64().round() as u64));
+        assert!(loan.starts_with(&seized) && loan.contains(&when) && when.ends_with("2022"), "{loan}");
         assert!(loan.contains("non-recourse"), "{loan}");
         let conv = convertible_sentence(&s);
         assert!(conv.contains("existing owners keep") || conv.contains("owners keep"), "{conv}");

@@ -144,7 +144,7 @@ pub const SECTIONS: &[Section] = &[
         title: "A thousand futures",
         html: include_str!("html/09-futures.html"),
         figures: &[Figure::MonteCarlo],
-        local_query: Some("path=montecarlo&paths=1000&principal=300000000&cash=50000000&premium=30&ltv=60&loan_term=36"),
+        local_query: Some("path=montecarlo&paths=1000&principal=150000000&cash=50000000&premium=30&ltv=60&loan_term=36"),
     },
     Section {
         id: "sources",

@@ -469,7 +469,7 @@ test('Done when: with the controls alone, the 2022 loan defaults in 2022 while t
     await settle(page, 300);
     const query = await pageQuery(page);
     t.diagnostic(`URL after the controls: ?${query}`);
-    for (const part of ['path=replay', 'start=2022-01', 'fleet=1000', 'efficiency=30', 'principal=70000000']) {
+    for (const part of ['path=replay', 'start=2022-01', 'fleet=1100', 'efficiency=30', 'principal=70000000']) {
       assert.ok(query.split('&').includes(part), `the URL holds ${part}: ${query}`);
     }
     assertSameAsHost(await pageMetrics(page), query, 'the story via controls');
