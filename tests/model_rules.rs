@@ -1,0 +1,123 @@
+//! The model's rules of conduct, each stated as a credit analyst would and checked with
+//! hand-computed cases and properties: when a borrower supports, sells or walks away, what
+//! machines are worth, what owners keep. `docs/model.md` states each rule in words.
+
+mod common;
+use common::table::{f, Table};
+use debt_or_dilution::model::assumptions::{Assumptions, PathKind};
+use debt_or_dilution::model::market::MarketPath;
+use debt_or_dilution::model::money::{Exact, Money};
+use debt_or_dilution::model::query::parse_query;
+use debt_or_dilution::model::simulate::{run_on_path, simulate};
+use proptest::prelude::*;
+
+const MONEY: f64 = 0.01;
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64)
+}
+
+/// A flat market with no halving: the hashprice, and so the machines' margin and price, never
+/// change, so keeping machines that earn their costs can only be worth more than losing them.
+fn flat(query: &str) -> Assumptions {
+    parse_query(&format!("path=flat&halving=0&{query}")).0
+}
+
+/// The support rule by hand at the defaults on a flat market: each month the parent pays the
+/// subsidiary what the pledged machines' margin leaves of the payment.
+#[test]
+fn the_parent_pays_what_the_subsidiary_is_short() {
+    let s = simulate(&flat("horizon=12"));
+    let a = &s.assumptions;
+    let loan = &s.outcomes.loan.outcome;
+    // Margin of a running PH/s for a month: hashprice × uptime × days less power (e × u × 24 h ×
+    // c) and other running costs, all × days.
+    let days = a.days_per_month;
+    let margin = a.hashprice_usd_per_ph_day * 0.95 * days - a.efficiency_j_per_th * 0.95 * 24.0 * a.power_usd_per_mwh / 1000.0 * days - a.other_opex_usd_per_ph_day * days;
+    let pledged = f(loan.pledged_ph);
+    let shortfall = f(loan.payment_at_closing) - pledged * margin;
+    let mut t = Table::default();
+    t.check("pledged PH/s = $250M / (70% × 300 days × $38.24)", pledged, 250e6 / (0.7 * 300.0 * 38.24), 1e-6);
+    t.check("twelve months of support", f(loan.support_paid), 12.0 * shortfall, 1.0);
+    t.check_eq("no default", loan.default_month, None);
+    t.check_eq("no sale", loan.sold_month, None);
+    t.finish();
+}
+
+/// At the defaults the subsidiary is short from month 1 while the collateral is worth far more
+/// than the loan: the parent supports it rather than hand the machines over, until the machines
+/// stand idle long enough to be sold, and the lender is repaid in full from the sale.
+#[test]
+fn at_the_defaults_the_parent_supports_then_sells_and_repays() {
+    let s = simulate(&Assumptions::default());
+    let o = &s.outcomes.loan.outcome;
+    let mut t = Table::default();
+    t.check_eq("loan available", o.available, true);
+    t.check_eq("no default", o.default_month, None);
+    t.check_eq("sold in the month the idle fleet is sold", o.sold_month, s.outcomes.fleet_sold_month);
+    t.check_eq("support was paid", o.support_paid > Exact::ZERO, true);
+    t.check_eq("the sale left a surplus", o.surplus > Exact::ZERO, true);
+    t.check("lender's loss", f(o.deficiency), 0.0, MONEY);
+    t.finish();
+}
+
+/// Handing the lender machines worth more than the loan is never better for the owners than
+/// paying the shortfall, where the machines keep their value: on flat markets, at several
+/// hashprices and sizes, the owners' value when the subsidiary is left to default (`support=0`,
+/// a default with the collateral above the claim) is no higher than with the parent's support.
+#[test]
+fn defaulting_with_equity_is_no_better_than_curing() {
+    let mut t = Table::default();
+    let mut compared = 0;
+    for hashprice in [33.0, 35.0, 38.24, 40.0, 42.0, 45.0, 60.0] {
+        for principal in [100e6, 250e6] {
+            let q = format!("hashprice={hashprice}&principal={principal}");
+            let supported = simulate(&flat(&q));
+            let alone = simulate(&flat(&format!("{q}&support=0")));
+            let o = &alone.outcomes.loan.outcome;
+            if !o.available || o.default_month.is_none() || o.surplus <= Exact::ZERO {
+                continue;
+            }
+            compared += 1;
+            let (with, without) = (f(supported.outcomes.loan.end.equity_value), f(alone.outcomes.loan.end.equity_value));
+            t.check_eq(&format!("{q}: supported {with} >= left to default {without}"), with >= without, true);
+        }
+    }
+    t.check_eq("cases where the subsidiary alone defaults with equity", compared >= 5, true);
+    t.finish();
+}
+
+/// A 24-month hashprice path.
+fn hashprice_path() -> impl Strategy<Value = (f64, Vec<f64>)> {
+    (20.0..200.0f64, proptest::collection::vec(5.0..200.0f64, 24))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases().clamp(32, 1 << 20) / 2))]
+
+    /// A solvent parent with equity in the collateral never walks away: whenever a
+    /// non-recourse loan ends in the lender taking the machines, they were worth less than
+    /// the claim (a shortfall for the lender, nothing back for the company).
+    #[test]
+    fn a_parent_with_equity_in_the_collateral_never_walks_away(
+        (closing, monthly) in hashprice_path(),
+        ltv in 30.0..90.0f64,
+        cash in 0.0..5e8f64,
+        haircut in 0.0..30.0f64,
+        covenant in prop_oneof![Just(0.0), 80.0..150.0f64],
+    ) {
+        let a = Assumptions {
+            path: PathKind::Flat, loan_to_value_pct: ltv, cash_usd: cash, liquidation_haircut_pct: haircut,
+            loan_to_value_covenant_pct: covenant, horizon_months: 24, ..Assumptions::default()
+        };
+        let s = run_on_path(&a, MarketPath::from_hashprices(closing, &monthly, 91_000.0));
+        let o = &s.outcomes.loan.outcome;
+        if o.default_month.is_some() {
+            prop_assert!(o.deficiency > Exact::ZERO, "default with the collateral covering the claim: {o:?}");
+            prop_assert!(o.surplus == Exact::ZERO, "{o:?}");
+        }
+        if o.sold_month.is_some() {
+            prop_assert!(o.deficiency == Exact::ZERO && o.default_month.is_none(), "{o:?}");
+        }
+    }
+}
