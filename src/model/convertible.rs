@@ -10,7 +10,9 @@
 //!   N0 + all new shares (= 1 − ownership retained).
 
 use super::assumptions::{Settlement, WallPolicy};
-use super::company::{Company, MonthMarket, Terms};
+use super::company::Company;
+use super::month::MonthMarket;
+use super::terms::Terms;
 use super::money::Money;
 
 /// The conversion terms at issue (MODEL.md §3.1-3.2).

@@ -4,23 +4,11 @@
 //!
 //! Written once over [`Money`]: exact in the deterministic run, `f64` in Monte Carlo.
 
-use super::company::{Company, MonthMarket, Terms};
+use super::company::Company;
+use super::month::MonthMarket;
+use super::rates::payment;
+use super::terms::Terms;
 use super::money::{Money, RATE_DECIMALS};
-
-/// Level payment (MODEL.md §2.2): `PMT = D0 × r_m / (1 − (1 + r_m)^−n)`, `D0/n` at a zero
-/// rate, and the whole balance with a month's interest when no months remain.
-pub fn payment<M: Money>(balance: M, annual_rate: M, months: i64) -> M {
-    let monthly = annual_rate / M::from_int(12);
-    if months <= 0 {
-        return balance * (M::ONE + monthly);
-    }
-    if monthly == M::ZERO {
-        return balance / M::from_int(months);
-    }
-    let discount = (M::ONE + monthly).powi(-(months.min(i32::MAX as i64) as i32));
-    let denominator = M::ONE - discount;
-    balance * monthly / denominator
-}
 
 /// Why the loan defaulted (MODEL.md §2.4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

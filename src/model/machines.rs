@@ -15,18 +15,6 @@
 
 use super::money::Money;
 
-/// Σ_{i=1..n} (1 + r)^(−i/12): today's value of a dollar a month for `months` months at the
-/// effective annual rate `annual_rate` (a fraction). `months` when the rate is zero.
-pub fn annuity_factor(months: u32, annual_rate: f64) -> f64 {
-    let n = months as f64;
-    if annual_rate <= 0.0 {
-        return n;
-    }
-    let monthly = libm::expm1(libm::log1p(annual_rate) / 12.0);
-    // (1 − (1 + m)^−n) / m, with expm1 for accuracy at small rates.
-    -libm::expm1(-n * libm::log1p(monthly)) / monthly
-}
-
 /// Value in use of one PH/s, in dollars: `max(scrap, margin⁺ × annuity)`, with `margin` the
 /// cash margin of a running PH/s for a month (revenue less power and other running costs) and
 /// `annuity` from [`annuity_factor`]. Continuous and non-decreasing in the margin, hence in
@@ -38,17 +26,6 @@ pub fn value_in_use_per_ph<M: Money>(margin_per_ph_month: M, annuity: M, scrap_p
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn annuity_factor_by_hand() {
-        assert_eq!(annuity_factor(48, 0.0), 48.0);
-        // 12 months at 12.68250301% a year is 1% a month: (1 − 1.01^−12) / 0.01 = 11.2550775.
-        let a = annuity_factor(12, 1.01f64.powi(12) - 1.0);
-        assert!((a - 11.255_077_5).abs() < 1e-6, "{a}");
-        // A year of payments at 15% a year is worth less than 12 and more than 12 / 1.15.
-        let b = annuity_factor(12, 0.15);
-        assert!(b < 12.0 && b > 12.0 / 1.15, "{b}");
-    }
 
     #[test]
     fn value_in_use_floors_at_scrap() {

@@ -31,6 +31,7 @@
 
 pub mod assumptions;
 pub mod company;
+pub mod end_state;
 pub mod convertible;
 pub mod corrections;
 pub mod fields;
@@ -43,10 +44,13 @@ pub mod migrate;
 pub mod mining;
 pub mod number;
 pub mod money;
+pub mod month;
 pub mod montecarlo;
 pub mod presets;
 pub mod query;
+pub mod rates;
 pub mod secured;
 pub mod simulate;
+pub mod terms;
 pub mod time;
 pub mod validation;

@@ -11,7 +11,7 @@
 use super::assumptions::{Assumptions, MAX_MONTE_CARLO_PATHS};
 use super::market::{Drivers, MarketPath};
 use super::money::Money;
-use super::company::Terms;
+use super::terms::Terms;
 use super::hpc::HpcPlan;
 use super::simulate::{hpc_plan, run_structures, run_structures_with, Outcomes};
 use rand_chacha::rand_core::SeedableRng;

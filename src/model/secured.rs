@@ -13,7 +13,9 @@
 //!   company defaults on what it cannot pay and the lender enforces on the collateral.
 
 use super::assumptions::WallPolicy;
-use super::company::{Company, MonthMarket, Terms};
+use super::company::Company;
+use super::month::MonthMarket;
+use super::terms::Terms;
 use super::money::Money;
 
 /// Why the secured notes defaulted.

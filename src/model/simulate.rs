@@ -7,7 +7,10 @@
 //! ([`super::montecarlo`]). [`run_on_path`] runs a given path (the validation fixtures).
 
 use super::assumptions::{Assumptions, Fix, PathKind};
-use super::company::{Company, EndState, MarketInputs, MonthMarket, StructureSeries, Terms};
+use super::company::Company;
+use super::end_state::{EndState, StructureSeries};
+use super::month::{MarketInputs, MonthMarket};
+use super::terms::Terms;
 use super::convertible::{ConversionTerms, Convertible, ConvertibleOutcome};
 use super::hpc::HpcPlan;
 use super::loan::{Loan, LoanOutcome};
