@@ -121,3 +121,62 @@ proptest! {
         }
     }
 }
+
+/// The value metric counts new shares at their claim on the same net assets: selling $X of
+/// shares at a discount d to their value (the net assets per share after the sale) lowers
+/// today's owners' value by exactly X·d/(1 − d), the discount handed to the buyers.
+#[test]
+fn selling_shares_at_a_discount_costs_owners_the_discount() {
+    use debt_or_dilution::model::end_state::owners_value;
+    let mut t = Table::default();
+    for (nav, shares, x, d) in [(300e6, 100e6, 50e6, 0.1), (1e9, 400e6, 250e6, 0.25), (80e6, 50e6, 5e6, 0.05), (2e9, 1e9, 1e9, 0.5)] {
+        // Price p = (1 − d) × (nav + x) / (shares + n) and x = n × p give
+        // n = x × shares / ((1 − d) × nav − d × x).
+        let n = x * shares / ((1.0 - d) * nav - d * x);
+        let before = owners_value(nav, shares, shares);
+        let after = owners_value(nav + x, shares, shares + n);
+        t.check(&format!("nav {nav}, {x} at {d}"), before - after, x * d / (1.0 - d), 1e-6 * nav);
+    }
+    // Limited liability: owners can lose what they own, not more.
+    t.check("negative net assets", owners_value(-5e6, 100.0, 100.0), 0.0, 0.0);
+    t.finish();
+}
+
+/// Senior secured holders recover from their collateral before the shareholders keep
+/// anything, and what the collateral does not cover stays owed: Cipher's terms with the secured
+/// notes defaulting at the balloon.
+#[test]
+fn secured_holders_recover_before_equity_keeps_anything() {
+    let s = simulate(&parse_query("deal=CIFR-2025-09&wall=default").0);
+    let c = &s.outcomes.secured;
+    let mut t = Table::default();
+    t.check_eq("the secured notes default", c.outcome.default_month.is_some(), true);
+    let unpaid = f(c.outcome.unpaid_claim);
+    t.check_eq("the collateral did not cover the claim", unpaid > 0.0, true);
+    t.check("the unpaid claim is in the company's debt", f(c.end.debt), unpaid, MONEY);
+    let assets = f(c.end.cash) + f(c.end.machine_value) + f(c.end.hpc_book_value);
+    t.check("net assets are what is left after the holders", f(c.end.net_asset_value), assets - unpaid, MONEY);
+    t.check("owners keep max(0, net assets)", f(c.end.equity_value), (assets - unpaid).max(0.0) * f(c.end.ownership_retained), MONEY);
+    t.finish();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases().clamp(32, 1 << 20) / 2))]
+
+    /// Owners' value is never below zero, under any structure.
+    #[test]
+    fn owners_value_is_never_below_zero(
+        principal in 1e7..3e9f64, cash in 0.0..5e8f64, hpc in 0.0..100.0f64, drift in -60.0..40.0f64,
+        wall in any::<bool>(), recourse in any::<bool>(),
+    ) {
+        let a = Assumptions {
+            path: PathKind::Trend, principal_usd: principal, cash_usd: cash, hpc_share_pct: hpc, btc_drift_pct: drift,
+            wall_policy: if wall { debt_or_dilution::model::assumptions::WallPolicy::Default } else { debt_or_dilution::model::assumptions::WallPolicy::Equity },
+            recourse, ..Assumptions::default()
+        }.sanitized().0;
+        let s = simulate(&a);
+        for (name, v) in [("loan", s.outcomes.loan.end.equity_value), ("convertible", s.outcomes.convertible.end.equity_value), ("secured", s.outcomes.secured.end.equity_value)] {
+            prop_assert!(v >= Exact::ZERO, "{name}: {v}");
+        }
+    }
+}

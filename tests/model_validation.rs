@@ -273,7 +273,7 @@ fn v8_full_2022_replay() {
     t.finish();
 }
 
-/// V5: converting below K is a cash wall; rescue equity at $12 fills it.
+/// V5: converting below K is a cash wall; new shares at $12 fill it (no monthly limit).
 #[test]
 fn v5_wall_filled_with_rescue_equity() {
     // Share price 10 × (P_T/P0) with β = 1: a path whose last month is 1.2 × closing puts
@@ -295,6 +295,7 @@ fn v5_wall_filled_with_rescue_equity() {
         power_usd_per_mwh: 200.0,
         other_opex_usd_per_ph_day: 0.0,
         sell_after_months: 0,
+        rescue_limit_pct: 0.0,
         ..Assumptions::default()
     };
     let mut monthly = vec![10.0; 11];
@@ -350,5 +351,43 @@ fn v12_make_whole_cap_and_published_rates() {
         checked += 1;
     }
     t.check_eq("V12 convertibles with all three terms", checked >= 5, true);
+    t.finish();
+}
+
+/// V5 with the monthly limit on new shares: 5% of the 500M shares, 25M shares at $12 less the
+/// 5% discount ($11.40; the price is above closing, so no crash discount), could raise $285M,
+/// short of the $600M wall. A company that cannot pay in full defaults: it pays its $400M of
+/// cash, sells no shares, and the other $600M stays owed.
+#[test]
+fn v5c_the_monthly_limit_on_new_shares() {
+    let a = Assumptions {
+        principal_usd: 1e9,
+        cash_usd: 400e6,
+        shares_outstanding: 500e6,
+        share_price_usd: 10.0,
+        share_beta: 1.0,
+        premium_pct: 40.0,
+        cap_pct: 0.0,
+        issue_cost_pct: 0.0,
+        maturity_months: 12,
+        call_start_month: 0,
+        efficiency_j_per_th: 100.0,
+        power_usd_per_mwh: 200.0,
+        other_opex_usd_per_ph_day: 0.0,
+        sell_after_months: 0,
+        rescue_limit_pct: 5.0,
+        ..Assumptions::default()
+    };
+    let mut monthly = vec![10.0; 11];
+    monthly.push(12.0);
+    let s = run_on_path(&a, MarketPath::from_hashprices(10.0, &monthly, 50_000.0));
+    let b = &s.outcomes.convertible;
+    let mut t = Table::default();
+    t.check("V5c wall", f(b.outcome.refinancing_wall), 600_000_000.0, MONEY);
+    t.check("V5c new shares", f(b.end.rescue_shares), 0.0, MONEY);
+    t.check("V5c principal paid", f(b.outcome.principal_paid_cash), 400_000_000.0, MONEY);
+    t.check("V5c still owed", f(b.outcome.unpaid), 600_000_000.0, MONEY);
+    t.check_eq("V5c default month", b.outcome.default_month, Some(12));
+    t.check("V5c cash", f(b.end.cash), 0.0, MONEY);
     t.finish();
 }

@@ -154,6 +154,9 @@ pub struct Assumptions {
     pub scrap_usd_per_th: f64,
     pub th_per_machine: f64,
     pub rescue_discount_pct: f64,
+    pub crash_discount_pct: f64,
+    /// 0 = no limit.
+    pub rescue_limit_pct: f64,
     // Proceeds and HPC.
     pub principal_usd: f64,
     pub hpc_share_pct: f64,
@@ -197,6 +200,7 @@ pub struct Assumptions {
     pub secured_coupon_pct: f64,
     pub secured_term_months: u32,
     pub secured_amortization_pct: f64,
+    pub secured_reserve_months: u32,
     pub secured_cost_pct: f64,
     /// The dataset deal whose terms were loaded (`deal`), if any.
     pub deal: Option<String>,
@@ -255,6 +259,8 @@ impl Assumptions {
             scrap_usd_per_th: 0.0,
             th_per_machine: 0.0,
             rescue_discount_pct: 0.0,
+            crash_discount_pct: 0.0,
+            rescue_limit_pct: 0.0,
             principal_usd: 0.0,
             hpc_share_pct: 0.0,
             proceeds_cash_pct: 0.0,
@@ -288,6 +294,7 @@ impl Assumptions {
             secured_coupon_pct: 0.0,
             secured_term_months: 0,
             secured_amortization_pct: 0.0,
+            secured_reserve_months: 0,
             secured_cost_pct: 0.0,
             deal: None,
         }

@@ -108,7 +108,7 @@ pub struct ConvertibleOutcome<M> {
     pub conversion: Option<Conversion<M>>,
     /// Principal due that cash could not cover: max(0, F − cash).
     pub refinancing_wall: M,
-    /// Principal left unpaid under the `default` wall policy.
+    /// What a default left unpaid (principal, and a missed coupon): still owed.
     pub unpaid: M,
     pub default_month: Option<u32>,
     pub coupons_paid: M,
@@ -162,8 +162,11 @@ impl<M: Money> Convertible<M> {
         if self.outstanding <= M::ZERO {
             return;
         }
-        if terms.coupon > M::ZERO && t.is_multiple_of(6) {
-            self.pay_coupon(t, company, terms);
+        if self.outcome.default_month.is_some() {
+            return;
+        }
+        if terms.coupon > M::ZERO && t.is_multiple_of(6) && !self.pay_coupon(t, market, company, terms) {
+            return;
         }
         let call_window = terms.call_start_month.is_some_and(|c| t >= c) && t < terms.maturity_months;
         if !call_window && terms.put_month != Some(t) && t != terms.maturity_months {
@@ -195,46 +198,52 @@ impl<M: Money> Convertible<M> {
             }
             NotesEvent::RepaidOnPut | NotesEvent::RepaidAtMaturity => {
                 // Accrued coupon since the last payment is paid with the principal.
-                if terms.coupon > M::ZERO && self.last_coupon_month < t {
-                    self.pay_coupon(t, company, terms);
+                if terms.coupon > M::ZERO && self.last_coupon_month < t && !self.pay_coupon(t, market, company, terms) {
+                    return;
                 }
-                self.repay(t, company, terms);
+                self.repay(t, market, company, terms);
             }
         }
         self.outstanding = M::ZERO;
     }
 
-    fn pay_coupon(&mut self, t: u32, company: &mut Company<M>, terms: &Terms<M>) {
+    /// Pays the coupon due in month `t`; a coupon the company cannot pay (cash and new shares,
+    /// [`Company::can_pay`]) is a default: the notes stop paying, and the principal and the
+    /// coupon stay owed. Returns whether it was paid.
+    fn pay_coupon(&mut self, t: u32, market: &MonthMarket<M>, company: &mut Company<M>, terms: &Terms<M>) -> bool {
         let months = M::from_int((t - self.last_coupon_month) as i64);
         let coupon = self.outstanding * terms.coupon * months / M::from_int(12);
+        if !company.can_pay(coupon, market, terms) {
+            self.outcome.unpaid = self.outstanding + coupon;
+            self.outcome.default_month = Some(t);
+            self.outstanding = M::ZERO;
+            return false;
+        }
         company.pay(coupon);
         self.outcome.coupons_paid = self.outcome.coupons_paid + coupon;
         self.last_coupon_month = t;
+        true
     }
 
-    /// Repayment at par; the wall is what cash cannot cover (MODEL.md §3.4).
-    fn repay(&mut self, t: u32, company: &mut Company<M>, terms: &Terms<M>) {
+    /// Repayment at par; the wall is what cash cannot cover (MODEL.md §3.4). With the `equity`
+    /// policy the company sells new shares to pay when its cash and that month's new shares
+    /// cover the principal ([`Company::can_pay`]); when they cannot, or with `default`, it pays
+    /// what cash it has and defaults on the rest, which stays owed ahead of the shareholders.
+    fn repay(&mut self, t: u32, market: &MonthMarket<M>, company: &mut Company<M>, terms: &Terms<M>) {
         let notes = self.outstanding;
         let available = company.cash.positive_part();
         if available < notes {
             self.outcome.refinancing_wall = notes - available;
         }
-        match terms.wall_policy {
-            // Pay in full; the month-end rescue equity fills the hole.
-            WallPolicy::Equity => {
-                company.pay(notes);
-                self.outcome.principal_paid_cash = self.outcome.principal_paid_cash + notes;
-            }
-            // Pay what cash there is; the rest is a default on the notes.
-            WallPolicy::Default => {
-                let paid = notes.min_of(available);
-                company.pay(paid);
-                self.outcome.principal_paid_cash = self.outcome.principal_paid_cash + paid;
-                if paid < notes {
-                    self.outcome.unpaid = notes - paid;
-                    self.outcome.default_month = Some(t);
-                }
-            }
+        let paid = match terms.wall_policy {
+            WallPolicy::Equity if company.can_pay(notes, market, terms) => notes,
+            _ => notes.min_of(available),
+        };
+        company.pay(paid);
+        self.outcome.principal_paid_cash = self.outcome.principal_paid_cash + paid;
+        if paid < notes {
+            self.outcome.unpaid = notes - paid;
+            self.outcome.default_month = Some(t);
         }
     }
 }

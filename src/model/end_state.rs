@@ -6,41 +6,59 @@ use super::month::MonthMarket;
 use super::money::Money;
 use super::terms::Terms;
 
+/// The value of a company to the holders of `shares_before` of its `shares_after` shares:
+/// their pro-rata share of its net assets, and nothing below zero (limited liability: owners
+/// can lose what they own, no more). New shares count like old ones, at their claim on the
+/// same net assets, so selling $X of shares at a discount d to their value moves $X·d/(1 − d)
+/// from today's owners to the buyers.
+pub fn owners_value<M: Money>(net_asset_value: M, shares_before: M, shares_after: M) -> M {
+    let ownership = shares_before.checked_ratio(shares_after).unwrap_or(M::ONE);
+    net_asset_value.positive_part() * ownership
+}
+
 /// The shareholders' side at the end of a run (MODEL.md §4.8), for every structure.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct EndState<M> {
     pub cash: M,
-    /// Cash still trapped in the loan's SPV (structure A).
-    pub spv_cash: M,
+    /// What the owners hold through a ring-fenced subsidiary still in the run: its cash and
+    /// machines less its debt, and never below zero (a non-recourse lender has no claim on
+    /// the rest of the company).
+    pub ring_fenced: M,
     pub fleet_ph: M,
-    /// The fleet's value in use at the last month's hashprice (not its market price).
+    /// The company's own machines at value in use at the last month's hashprice (not their
+    /// market price).
     pub machine_value: M,
     pub hpc_book_value: M,
-    /// Loan balance, notes outstanding or unpaid principal.
+    /// The company's own debt outstanding, with any claim a default left unpaid.
     pub debt: M,
     pub shares: M,
-    /// Shares sold as rescue equity over the run (MODEL.md §4.8).
+    /// New shares sold to raise cash over the run.
     pub rescue_shares: M,
-    /// NAV_T = cash + SPV cash + machines (value in use) + HPC book − debt.
+    /// NAV_T = cash + ring-fenced value + machines (value in use) + HPC book − debt.
     pub net_asset_value: M,
     /// N0 / shares_T.
     pub ownership_retained: M,
     /// 1 − N0 / shares_T: all new shares over all shares.
     pub dilution_total: M,
-    /// NAV_T × N0 / shares_T, the value to the original holders.
+    /// [`owners_value`]: max(NAV_T, 0) × N0 / shares_T, the value to the original holders.
     pub equity_value: M,
     pub share_price: M,
 }
 
 impl<M: Money> EndState<M> {
-    pub fn new(company: &Company<M>, spv_cash: M, debt: M, last: &MonthMarket<M>, terms: &Terms<M>) -> Self {
-        let machine_value = last.value_in_use_per_ph(terms) * company.fleet_ph;
-        let hpc_book_value = if company.owns_hpc { terms.hpc_book_value } else { M::ZERO };
-        let net_asset_value = company.cash + spv_cash + machine_value + hpc_book_value - debt;
+    /// The end of a run. `ring_fenced` is the owners' net value in a non-recourse subsidiary
+    /// (already floored at zero), `pledged_ph` the machines counted in it, `debt` the
+    /// company's own debt.
+    pub fn new(company: &Company<M>, ring_fenced: M, pledged_ph: M, debt: M, last: &MonthMarket<M>, terms: &Terms<M>) -> Self {
+        let own_ph = (company.fleet_ph - pledged_ph).positive_part();
+        let machine_value = last.value_in_use_per_ph(terms) * own_ph;
+        let hpc_book_value = company.hpc_fraction * terms.hpc_book_value;
+        let debt = debt + company.unpaid_claims;
+        let net_asset_value = company.cash + ring_fenced + machine_value + hpc_book_value - debt;
         let ownership_retained = terms.shares_before_raise.checked_ratio(company.shares).unwrap_or(M::ONE);
         EndState {
             cash: company.cash,
-            spv_cash,
+            ring_fenced,
             fleet_ph: company.fleet_ph,
             machine_value,
             hpc_book_value,
@@ -50,7 +68,7 @@ impl<M: Money> EndState<M> {
             net_asset_value,
             ownership_retained,
             dilution_total: M::ONE - ownership_retained,
-            equity_value: net_asset_value * ownership_retained,
+            equity_value: owners_value(net_asset_value, terms.shares_before_raise, company.shares),
             share_price: last.share_price(),
         }
     }

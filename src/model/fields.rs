@@ -179,7 +179,9 @@ pub static FIELDS: &[FieldSpec] = &[
     spec!(value_discount_pct, "value_discount", "%/yr", 15, 0, 50, Real, false, "[A] a miner's cost of equity", "Discount rate of the value in use, an effective annual rate."),
     spec!(scrap_usd_per_th, "scrap", "$/TH", 1, 0, 20, Real, false, "[A] resale of obsolete machines", "Scrap value: the least a machine is worth, whatever its margin."),
     spec!(th_per_machine, "th_per_machine", "TH", 200, 10, 1_000, Real, false, "[A] MODEL.md §4.1 #30: S21-class", "Hashrate of one machine, to count machines seized."),
-    spec!(rescue_discount_pct, "rescue_discount", "%", 5, 0, 30, Real, false, "[A] MODEL.md §4.8", "Discount at which rescue equity is sold."),
+    spec!(rescue_discount_pct, "rescue_discount", "%", 5, 0, 30, Real, false, "[A] MODEL.md §4.8", "Discount to the share price at which new shares are sold when the company must raise cash."),
+    spec!(crash_discount_pct, "crash_discount", "% per 100% fall", 25, 0, 100, Real, false, "[A] distressed sales price in the fall", "Further discount on new shares for each fall of the share price since closing: 25 means 15 points more when the stock is down 60%."),
+    spec!(rescue_limit_pct, "rescue_limit", "% of shares a month", 5, 1, 100, Real, true, "[A] what the market takes from a small company", "The most new shares a company can sell in a month, as a share of its shares outstanding (0 = no limit)."),
     // The money raised and what it buys (MODEL.md §4.5).
     spec!(principal_usd, "principal", "$", 250_000_000, 1_000_000, 10_000_000_000u64, Real, false, "[A] MODEL.md §4.1 #32", "Amount raised, the same under every structure."),
     spec!(hpc_share_pct, "hpc_share", "%", 0, 0, 100, Real, false, "MODEL.md §4.1 #33", "Share of the proceeds spent on the AI/HPC build-out."),
@@ -215,6 +217,7 @@ pub static FIELDS: &[FieldSpec] = &[
     spec!(secured_coupon_pct, "secured_coupon", "%/yr", 7.75, 0, 15, Real, false, "[S] MODEL.md §3.6: TeraWulf 7.750%", "Secured notes' coupon, paid semi-annually."),
     spec!(secured_term_months, "secured_term", "months", 60, 12, 120, Integer, false, "[S] MODEL.md §3.6: Oct 2025 to Oct 2030", "Secured notes' maturity."),
     spec!(secured_amortization_pct, "secured_amort", "% of face per 6 months", 2.5, 0, 20, Real, false, "[A] MODEL.md §3.6", "Principal repaid every six months after the build."),
+    spec!(secured_reserve_months, "secured_reserve", "months of coupon", 12, 0, 60, Integer, false, "[A] the build, a typical data-center notes' reserve", "Interest reserve set aside from the secured notes' proceeds, in months of coupon: less gets built, and the coupons of the build are paid from it."),
     spec!(secured_cost_pct, "secured_cost", "% of principal", 2, 0, 5, Real, false, "[A] issue cost of the secured notes", "Secured notes' issue cost."),
 ];
 

@@ -136,8 +136,9 @@ impl<M: Money> Loan<M> {
     /// ([`Loan::shortfall`]): it supports the SPV from its cash while the collateral covers the
     /// loan, sells the collateral and repays when the machines no longer earn their keep or its
     /// cash runs short, and walks away only when the collateral is worth less than the loan.
-    /// With recourse the loan is the company's own debt: it pays from company cash, and a
-    /// shortfall is the company's to fill.
+    /// With recourse the loan is the company's own debt: it pays from company cash and, when
+    /// that is short, new shares ([`Company::can_pay`]); when it cannot, the lender takes the
+    /// machines and the rest stays owed.
     pub fn month(&mut self, t: u32, market: &MonthMarket<M>, company: &mut Company<M>, terms: &Terms<M>) -> LoanMonth<M> {
         let mut report = LoanMonth { debt_service_coverage: None, collateral_value: M::ZERO, loan_to_value: None };
         if !self.live {
@@ -173,6 +174,10 @@ impl<M: Money> Loan<M> {
                 return report;
             }
         }
+        if terms.recourse && !company.can_pay(due, market, terms) {
+            self.default(t, LoanDefault::Payment, accrued, collateral, company, terms);
+            return report;
+        }
         if terms.recourse {
             company.pay(due);
         } else {
@@ -192,6 +197,11 @@ impl<M: Money> Loan<M> {
                     if !self.shortfall(t, short, claim, M::ZERO, collateral, LoanDefault::Covenant, market, company, terms) {
                         return report;
                     }
+                }
+                if terms.recourse && !company.can_pay(cure, market, terms) {
+                    let claim = self.balance;
+                    self.default(t, LoanDefault::Covenant, claim, collateral, company, terms);
+                    return report;
                 }
                 if terms.recourse { company.pay(cure) } else { self.spv_cash = self.spv_cash - cure }
                 self.balance = self.balance - cure;
@@ -287,7 +297,8 @@ impl<M: Money> Loan<M> {
         let deficiency = claim - recovery;
         company.receive(surplus);
         if terms.recourse {
-            company.pay(deficiency);
+            // The company owes the rest: a claim that stays alive ahead of its shareholders.
+            company.unpaid_claims = company.unpaid_claims + deficiency;
         }
         let o = &mut self.outcome;
         o.default_month = Some(t);
@@ -302,6 +313,21 @@ impl<M: Money> Loan<M> {
         self.balance = M::ZERO;
         self.spv_cash = M::ZERO;
         self.live = false;
+    }
+
+    /// What the loan leaves in the company's end state: `(ring_fenced, pledged_ph, debt)` for
+    /// [`super::end_state::EndState::new`]. A live non-recourse loan sits in its subsidiary:
+    /// the owners hold its cash and machines (at value in use) less the balance, never below
+    /// zero. A live recourse loan is the company's own debt.
+    pub fn end_values(&self, last: &MonthMarket<M>, terms: &Terms<M>) -> (M, M, M) {
+        if !self.live {
+            return (M::ZERO, M::ZERO, M::ZERO);
+        }
+        if terms.recourse {
+            return (M::ZERO, M::ZERO, self.balance);
+        }
+        let held = self.spv_cash + last.value_in_use_per_ph(terms) * self.pledged_ph - self.balance;
+        (held.positive_part(), self.pledged_ph, M::ZERO)
     }
 
     /// The hashprice at which the pledged fleet's margin just covers the closing payment

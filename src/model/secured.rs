@@ -1,29 +1,34 @@
-//! Structure C, senior secured notes on the data-center assets (MODEL.md §3.6, issue 4): the
+//! Structure C, senior notes secured on what their proceeds bought (MODEL.md §3.6): the
 //! TeraWulf $3.2B shape.
 //!
 //! - Coupon (default 7.75%) paid semi-annually (months 6, 12, …), on the balance outstanding.
+//! - An interest reserve of `secured_reserve` months of coupon is set aside from the proceeds
+//!   (so less is built), and held as cash that pays the coupons of the build.
 //! - Interest-only through the build months; after them, `secured_amort` of face (default
 //!   2.5%, **an assumption**) every six months; the rest is a balloon at maturity (default
 //!   60 months).
-//! - Obligor pool: company cash. No mark-to-market covenant.
-//! - A coupon or amortisation payment that cash cannot cover is a **payment default** (no
-//!   rescue equity for it): the lender takes the HPC assets (book value less the haircut)
-//!   and the company's cash up to its claim; anything left of the claim is the lender's loss.
-//! - The balloon follows the convertible's wall policy: rescue equity fills it, or the
-//!   company defaults on what it cannot pay and the lender enforces on the collateral.
+//! - The notes are the company's own debt, secured on the data center and the machines the
+//!   proceeds bought. Payments follow the one rule of every obligation ([`Company::can_pay`]):
+//!   cash, then new shares; what the company cannot pay is a default.
+//! - On a default the holders take their collateral first (data center at book value and the
+//!   machines at market, both less the haircut); the surplus over their claim is the
+//!   company's, and a shortfall stays owed by the company, ahead of its shareholders.
+//! - Machines sold after standing idle repay the notes with the collateral's share of the
+//!   proceeds (secured notes require asset sales to pay them down).
+//! - The balloon follows the wall policy, like the convertible's principal.
 
 use super::assumptions::WallPolicy;
 use super::company::Company;
 use super::month::MonthMarket;
-use super::terms::Terms;
 use super::money::Money;
+use super::terms::Terms;
 
 /// Why the secured notes defaulted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SecuredDefault {
-    /// A coupon or amortisation payment cash could not cover.
+    /// A coupon or amortisation payment the company could not pay.
     Payment,
-    /// The balloon at maturity, under the `default` wall policy.
+    /// The balloon at maturity.
     Balloon,
 }
 
@@ -37,10 +42,12 @@ pub struct SecuredOutcome<M> {
     pub repaid_month: Option<u32>,
     /// Balloon that cash could not cover at maturity.
     pub balloon_wall: M,
-    /// Recovered by the lender from the collateral and cash.
+    /// The interest reserve taken from the proceeds.
+    pub reserve: M,
+    /// Recovered by the holders from their collateral.
     pub recovery: M,
-    /// Claim the lender could not recover.
-    pub deficiency: M,
+    /// What the collateral did not cover: still owed by the company.
+    pub unpaid_claim: M,
 }
 
 /// The notes while outstanding.
@@ -48,14 +55,18 @@ pub struct SecuredOutcome<M> {
 pub struct SecuredNotes<M> {
     pub balance: M,
     last_interest_month: u32,
+    /// Machines the proceeds bought, pledged to the holders.
+    collateral_ph: M,
     pub outcome: SecuredOutcome<M>,
 }
 
 impl<M: Money> SecuredNotes<M> {
-    pub fn issue(terms: &Terms<M>) -> Self {
+    /// Issue: `collateral_ph` is what the proceeds bought in machines.
+    pub fn issue(terms: &Terms<M>, collateral_ph: M) -> Self {
         SecuredNotes {
             balance: terms.principal,
             last_interest_month: 0,
+            collateral_ph,
             outcome: SecuredOutcome {
                 interest_paid: M::ZERO,
                 principal_paid: M::ZERO,
@@ -63,8 +74,9 @@ impl<M: Money> SecuredNotes<M> {
                 default_cause: None,
                 repaid_month: None,
                 balloon_wall: M::ZERO,
+                reserve: terms.secured_reserve,
                 recovery: M::ZERO,
-                deficiency: M::ZERO,
+                unpaid_claim: M::ZERO,
             },
         }
     }
@@ -93,9 +105,9 @@ impl<M: Money> SecuredNotes<M> {
             M::ZERO
         };
         let due = interest + amortisation;
-        if company.cash < due {
+        if !company.can_pay(due, market, terms) {
             let claim = self.balance + interest;
-            self.enforce(t, SecuredDefault::Payment, claim, company, terms);
+            self.enforce(t, SecuredDefault::Payment, claim, market, company, terms);
             return;
         }
         company.pay(due);
@@ -104,51 +116,64 @@ impl<M: Money> SecuredNotes<M> {
         self.outcome.principal_paid = self.outcome.principal_paid + amortisation;
         self.balance = self.balance - amortisation;
         if t == maturity {
-            self.balloon(t, company, terms);
+            self.balloon(t, market, company, terms);
         } else if self.balance <= M::ZERO {
             self.outcome.repaid_month = Some(t);
         }
     }
 
-    fn balloon(&mut self, t: u32, company: &mut Company<M>, terms: &Terms<M>) {
+    fn balloon(&mut self, t: u32, market: &MonthMarket<M>, company: &mut Company<M>, terms: &Terms<M>) {
         let balloon = self.balance;
         let available = company.cash.positive_part();
         if available < balloon {
             self.outcome.balloon_wall = balloon - available;
         }
-        match terms.wall_policy {
-            WallPolicy::Equity => {
-                company.pay(balloon);
-                self.outcome.principal_paid = self.outcome.principal_paid + balloon;
-                self.balance = M::ZERO;
-                self.outcome.repaid_month = Some(t);
-            }
-            WallPolicy::Default if available < balloon => {
-                self.enforce(t, SecuredDefault::Balloon, balloon, company, terms);
-            }
-            WallPolicy::Default => {
-                company.pay(balloon);
-                self.outcome.principal_paid = self.outcome.principal_paid + balloon;
-                self.balance = M::ZERO;
-                self.outcome.repaid_month = Some(t);
-            }
+        let pays = match terms.wall_policy {
+            WallPolicy::Equity => company.can_pay(balloon, market, terms),
+            WallPolicy::Default => available >= balloon,
+        };
+        if pays {
+            company.pay(balloon);
+            self.outcome.principal_paid = self.outcome.principal_paid + balloon;
+            self.balance = M::ZERO;
+            self.outcome.repaid_month = Some(t);
+        } else {
+            self.enforce(t, SecuredDefault::Balloon, balloon, market, company, terms);
         }
     }
 
-    /// Enforcement on the collateral: HPC assets at book less the haircut first, then the
-    /// company's cash; the surplus over the claim returns to the company.
-    fn enforce(&mut self, t: u32, cause: SecuredDefault, claim: M, company: &mut Company<M>, terms: &Terms<M>) {
-        let collateral = if company.owns_hpc { terms.hpc_book_value * (M::ONE - terms.haircut) } else { M::ZERO };
-        let from_collateral = claim.min_of(collateral);
-        let from_cash = (claim - from_collateral).min_of(company.cash.positive_part());
-        company.pay(from_cash);
+    /// The company's machines were sold after standing idle, for `proceeds` in all: the
+    /// collateral's share repays the notes.
+    pub fn collateral_sold(&mut self, sold_ph: M, proceeds: M, company: &mut Company<M>) {
+        if self.balance <= M::ZERO || sold_ph <= M::ZERO {
+            return;
+        }
+        let collateral = self.collateral_ph.min_of(sold_ph);
+        let prepay = (proceeds * collateral / sold_ph).min_of(self.balance);
+        company.pay(prepay);
+        self.balance = self.balance - prepay;
+        self.outcome.principal_paid = self.outcome.principal_paid + prepay;
+        self.collateral_ph = self.collateral_ph - collateral;
+    }
+
+    /// Enforcement: the holders take the data center (book value) and the machines the
+    /// proceeds bought (market price), both less the haircut; a surplus over their claim comes
+    /// back to the company, and a shortfall stays owed by it.
+    fn enforce(&mut self, t: u32, cause: SecuredDefault, claim: M, market: &MonthMarket<M>, company: &mut Company<M>, terms: &Terms<M>) {
+        let machines = self.collateral_ph.min_of(company.fleet_ph).positive_part();
+        let collateral = (company.hpc_fraction * terms.hpc_book_value + machines * market.machine_value_per_th() * M::from_int(1000))
+            * (M::ONE - terms.haircut);
+        let recovery = claim.min_of(collateral);
         company.receive((collateral - claim).positive_part());
-        company.owns_hpc = false;
+        company.hpc_fraction = M::ZERO;
+        company.fleet_ph = company.fleet_ph - machines;
+        company.unpaid_claims = company.unpaid_claims + (claim - recovery);
+        self.collateral_ph = M::ZERO;
         let o = &mut self.outcome;
         o.default_month = Some(t);
         o.default_cause = Some(cause);
-        o.recovery = from_collateral + from_cash;
-        o.deficiency = claim - o.recovery;
+        o.recovery = recovery;
+        o.unpaid_claim = claim - recovery;
         self.balance = M::ZERO;
     }
 }

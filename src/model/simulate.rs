@@ -219,12 +219,12 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     let v0 = closing.machine_value_per_th();
     let months = path.months();
 
-    let mut loan_company = Company::after_raise(terms, v0, terms.loan_fee * terms.principal);
+    let mut loan_company = Company::after_raise(terms, v0, terms.loan_fee * terms.principal, M::ZERO);
     let mut loan = Loan::open(terms, &mut loan_company, v0);
-    let mut convertible_company = Company::after_raise(terms, v0, Convertible::fees(terms));
+    let mut convertible_company = Company::after_raise(terms, v0, Convertible::fees(terms), M::ZERO);
     let mut convertible = Convertible::issue(terms);
-    let mut secured_company = Company::after_raise(terms, v0, SecuredNotes::fees(terms));
-    let mut secured = SecuredNotes::issue(terms);
+    let mut secured_company = Company::after_raise(terms, v0, SecuredNotes::fees(terms), terms.secured_reserve);
+    let mut secured = SecuredNotes::issue(terms, secured_company.fleet_ph - terms.fleet_before_raise_ph);
 
     let capacity = if record { months as usize + 1 } else { 0 };
     // Empty series cost nothing to make (Monte Carlo makes three sets per path).
@@ -268,13 +268,13 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
             let free = loan_company.fleet_ph - loan.pledged_ph;
             loan_company.sell_machines(free, &market, terms);
             convertible_company.sell_machines(convertible_company.fleet_ph, &market, terms);
-            secured_company.sell_machines(secured_company.fleet_ph, &market, terms);
+            let sold_ph = secured_company.fleet_ph;
+            let proceeds = secured_company.sell_machines(sold_ph, &market, terms);
+            secured.collateral_sold(sold_ph, proceeds, &mut secured_company);
             fleet_sold_month = fleet_sold_month.or(Some(t));
         }
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
-            if company.cash < M::ZERO {
-                company.rescue(market.share_price(), terms.rescue_discount);
-            }
+            company.rescue(&market, terms);
         }
         if record {
             convertible_series.push(&convertible_company, convertible.outstanding);
@@ -300,7 +300,10 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     let unpaid = convertible.outstanding + convertible.outcome.unpaid;
     Outcomes {
         loan: LoanResult {
-            end: EndState::new(&loan_company, loan.spv_cash, loan.balance, &last, terms),
+            end: {
+                let (ring_fenced, pledged_ph, debt) = loan.end_values(&last, terms);
+                EndState::new(&loan_company, ring_fenced, pledged_ph, debt, &last, terms)
+            },
             outcome: loan.outcome,
             series: loan_series,
             collateral_value,
@@ -308,12 +311,12 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
             debt_service_coverage: coverage,
         },
         convertible: ConvertibleResult {
-            end: EndState::new(&convertible_company, M::ZERO, unpaid, &last, terms),
+            end: EndState::new(&convertible_company, M::ZERO, M::ZERO, unpaid, &last, terms),
             outcome: convertible.outcome,
             series: convertible_series,
         },
         secured: SecuredResult {
-            end: EndState::new(&secured_company, M::ZERO, secured.balance, &last, terms),
+            end: EndState::new(&secured_company, M::ZERO, M::ZERO, secured.balance, &last, terms),
             outcome: secured.outcome,
             series: secured_series,
         },

@@ -30,6 +30,10 @@ pub struct Terms<M> {
     pub opex_per_ph_month: M,
     pub hpc_noi_at_capacity: M,
     pub rescue_discount: M,
+    /// Further discount per unit fall of the share price since closing.
+    pub crash_discount: M,
+    /// The most shares sold in a month, as a fraction of shares outstanding (`None`: no limit).
+    pub rescue_limit: Option<M>,
     pub th_per_machine: M,
     /// Months of margin a running PH/s is worth today ([`super::rates::annuity_factor`]).
     pub machine_annuity: M,
@@ -67,6 +71,8 @@ pub struct Terms<M> {
     pub secured_term_months: u32,
     pub secured_amortization: M,
     pub secured_cost: M,
+    /// The secured notes' interest reserve in dollars: `secured_reserve` months of coupon.
+    pub secured_reserve: M,
     pub build_months: u32,
     // The market side's per-run constants, in f64 as the market is (computed once here
     // rather than in every month of every Monte Carlo path; the same operations, so the
@@ -120,6 +126,8 @@ impl<M: Money> Terms<M> {
             hpc_megawatts: megawatts,
             hpc_book_value: hpc_share * principal,
             rescue_discount: pct(a.rescue_discount_pct),
+            crash_discount: pct(a.crash_discount_pct),
+            rescue_limit: (a.rescue_limit_pct > 0.0).then(|| pct(a.rescue_limit_pct)),
             th_per_machine: M::from_f64(a.th_per_machine),
             machine_annuity: M::from_f64(annuity_factor(a.machine_life_months, a.value_discount_pct / 100.0)),
             scrap_per_ph: M::from_f64(a.scrap_usd_per_th) * M::from_int(1000),
@@ -150,6 +158,7 @@ impl<M: Money> Terms<M> {
             secured_term_months: a.secured_term_months,
             secured_amortization: pct(a.secured_amortization_pct),
             secured_cost: pct(a.secured_cost_pct),
+            secured_reserve: principal * pct::<M>(a.secured_coupon_pct) * M::from_int(a.secured_reserve_months as i64) / M::from_int(12),
             build_months: a.build_months,
             share_weight: a.hpc_weight_pct / 100.0,
             share_unweighted: 1.0 - a.hpc_weight_pct / 100.0,

@@ -147,7 +147,7 @@ pub fn secured_sentence(s: &Scenario) -> String {
     let interest = dollars(o.interest_paid.to_f64());
     match (o.default_month, o.default_cause) {
         (Some(t), Some(SecuredDefault::Balloon)) => format!(
-            "The company pays {} of interest but cannot repay the {} balloon in {}: it defaults on the notes and the holders take the data-center assets.",
+            "The company pays {} of interest but cannot repay the {} balloon in {}: it defaults on the notes and the holders take the data center and the machines the notes paid for.",
             interest,
             dollars(o.balloon_wall.to_f64()),
             when(s, t)
