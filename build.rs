@@ -56,7 +56,7 @@ fn deals(out_dir: &std::path::Path) {
     let table = csv::parse_records(&text).expect("data/offerings.csv parses");
     // Prose the page does not show, and columns it derives (date precision is the date's own
     // length; a fixed or range coupon's text repeats its numbers).
-    let dropped = ["notes", "source_title", "announced_precision", "closed_precision", "initial_usd"];
+    let dropped = ["notes", "source_title", "announced_precision", "closed_precision", "initial_usd", "terms_source_url"];
     let keep: Vec<usize> = (0..table.header.len()).filter(|i| !dropped.contains(&table.header[*i].as_str())).collect();
     let kind = table.column("coupon_kind").expect("coupon_kind column");
     let text = table.column("coupon_text").expect("coupon_text column");

@@ -46,13 +46,30 @@ COLUMNS = ["id", "issuer", "ticker", "announced", "announced_precision", "closed
            "quarter", "instrument", "principal_usd", "initial_usd", "coupon_kind", "coupon_min_pct",
            "coupon_max_pct", "coupon_text", "maturity_date", "maturity_text", "conversion_price_usd",
            "conversion_premium_pct", "reference_price_usd", "conversion_rate_per_1000", "capped_call",
-           "cap_price_usd", "collateral", "use_of_proceeds", "reference_only", "source_url",
+           "cap_price_usd", "put_date", "call_start", "call_trigger_pct", "terms_source_url",
+           "collateral", "use_of_proceeds", "reference_only", "source_url",
            "source_title", "confidence", "notes"]
+
+def options():
+    """Holder puts and issuer calls of the convertibles (raw/convertible_options.csv): the first
+    put date when a deal has several, "none" where a source rules a put out."""
+    rows = {r["id"]: r for r in csv.DictReader(open(os.path.join(RAW, "convertible_options.csv"), newline=""))}
+    for r in rows.values():
+        put = r["put_date"].split(";")[0].strip()
+        assert not put or put == "none" or DATE.match(put), (r["id"], put)
+        assert not r["call_start"] or DATE.match(r["call_start"]), (r["id"], r["call_start"])
+        assert not r["call_trigger_pct"] or NUM.match(r["call_trigger_pct"]), (r["id"], r["call_trigger_pct"])
+        r["put_date"] = put
+    return rows
 
 def offerings():
     rows = list(csv.DictReader(open(os.path.join(RAW, "offerings.csv"), newline="")))
+    terms = options()
+    unknown = set(terms) - {r["id"] for r in rows}
+    assert not unknown, f"convertible_options.csv names deals not in offerings.csv: {unknown}"
     out = []
     for r in rows:
+        o = terms.get(r["id"], {})
         for d in ("announced", "closed"):
             assert not r[d] or DATE.match(r[d]), (r["id"], d, r[d])
         kind, lo, hi = coupon(r["coupon_pct"])
@@ -73,6 +90,9 @@ def offerings():
             "reference_price_usd": r["reference_price_usd"],
             "conversion_rate_per_1000": r["conversion_rate_per_1000"],
             "capped_call": r["capped_call"] or "unknown", "cap_price_usd": r["cap_price_usd"],
+            "put_date": o.get("put_date", ""), "call_start": o.get("call_start", ""),
+            "call_trigger_pct": o.get("call_trigger_pct", ""),
+            "terms_source_url": o.get("source_url", "") if any(o.get(k) for k in ("put_date", "call_start", "call_trigger_pct")) else "",
             "collateral": r["collateral"], "use_of_proceeds": r["use_of_proceeds"],
             "reference_only": "true" if r["id"] in REFERENCE_ONLY else "false",
             "source_url": r["source_url"], "source_title": r["source_title"],
@@ -87,9 +107,10 @@ def offerings():
         j = dict(row)
         for c in ("principal_usd", "initial_usd", "coupon_min_pct", "coupon_max_pct",
                   "conversion_price_usd", "conversion_premium_pct", "reference_price_usd",
-                  "conversion_rate_per_1000", "cap_price_usd"):
+                  "conversion_rate_per_1000", "cap_price_usd", "call_trigger_pct"):
             j[c] = num(row[c])
-        for c in ("announced", "closed", "quarter", "maturity_date", "maturity_text", "coupon_text", "collateral"):
+        for c in ("announced", "closed", "quarter", "maturity_date", "maturity_text", "coupon_text", "collateral",
+                  "put_date", "call_start", "terms_source_url"):
             j[c] = row[c] or None
         j["reference_only"] = row["reference_only"] == "true"
         return j

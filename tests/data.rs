@@ -34,7 +34,7 @@ fn the_embedded_copy_is_the_published_file_without_notes_and_titles() {
     let published = parse_records(include_str!("../data/offerings.csv")).unwrap();
     let embedded = parse_records(OFFERINGS_CSV).unwrap();
     assert_eq!(embedded.rows.len(), published.rows.len());
-    let dropped: Vec<usize> = ["notes", "source_title", "announced_precision", "closed_precision", "initial_usd"]
+    let dropped: Vec<usize> = ["notes", "source_title", "announced_precision", "closed_precision", "initial_usd", "terms_source_url"]
         .iter()
         .map(|c| published.column(c).unwrap())
         .collect();

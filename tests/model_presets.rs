@@ -153,3 +153,27 @@ fn the_2022_replay_tells_the_story() {
     assert_eq!(b.outcome.default_month, None);
     assert!(b.end.dilution_total.to_f64() > 0.0, "the convertible dilutes");
 }
+
+/// Deal presets load the holders' put and the issuer's call from the data, in months from
+/// closing, and mark them assumed where the research found none.
+#[test]
+fn deal_presets_load_puts_and_calls() {
+    use debt_or_dilution::model::presets::deal_preset;
+    // MARA's 0% notes due 2030 closed in November 2024; holders may put on 1 Dec 2027: 37 months.
+    let mara = deal_preset("MARA-2024-11").expect("loads");
+    assert_eq!(mara.assumptions.put_month, 37);
+    // Callable from 5 March 2028 at 130% of the conversion price: 40 months.
+    assert_eq!((mara.assumptions.call_start_month, mara.assumptions.call_trigger_pct), (40, 130.0));
+    assert!(!mara.assumed.iter().any(|a| ["put", "call_start", "call_trigger"].contains(a)), "{:?}", mara.assumed);
+    // Core Scientific's 0% notes due 2031, closed December 2024, put on 15 Dec 2027: 36 months.
+    assert_eq!(deal_preset("CORZ-2024-12").expect("loads").assumptions.put_month, 36);
+    // IREN's 2031 notes: the research found no put, so none is loaded and none is assumed.
+    let iren = deal_preset("IREN-2025-10").expect("loads");
+    assert_eq!(iren.assumptions.put_month, 0);
+    assert!(!iren.assumed.contains(&"put"), "{:?}", iren.assumed);
+    // TeraWulf's 2030 notes: nothing found, so the defaults stay and are marked assumed.
+    let wulf = deal_preset("WULF-2024-10").expect("loads");
+    for term in ["put", "call_start", "call_trigger"] {
+        assert!(wulf.assumed.contains(&term), "{term} not marked assumed: {:?}", wulf.assumed);
+    }
+}

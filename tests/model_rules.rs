@@ -143,20 +143,24 @@ fn selling_shares_at_a_discount_costs_owners_the_discount() {
 }
 
 /// Senior secured holders recover from their collateral before the shareholders keep
-/// anything, and what the collateral does not cover stays owed: Cipher's terms with the secured
-/// notes defaulting at the balloon.
+/// anything, and what the collateral does not cover stays owed: half the proceeds in a data
+/// center, no cash of the company's own, no refinancing, and a default at the balloon.
 #[test]
 fn secured_holders_recover_before_equity_keeps_anything() {
-    let s = simulate(&parse_query("deal=CIFR-2025-09&wall=default").0);
+    let s = simulate(&parse_query("refi_max=0&wall=default&cash=0&hpc_share=50&principal=500000000").0);
     let c = &s.outcomes.secured;
     let mut t = Table::default();
     t.check_eq("the secured notes default", c.outcome.default_month.is_some(), true);
     let unpaid = f(c.outcome.unpaid_claim);
+    t.check_eq("the holders recovered from their collateral", f(c.outcome.recovery) > 0.0, true);
     t.check_eq("the collateral did not cover the claim", unpaid > 0.0, true);
-    t.check("the unpaid claim is in the company's debt", f(c.end.debt), unpaid, MONEY);
+    // The claim accrues a month's interest at the refinancing coupon each month after the default.
+    let months_after = f64::from(s.timeline.months - c.outcome.default_month.unwrap_or(0));
+    let owed = unpaid * (1.0 + s.assumptions.refinancing_coupon_pct / 1200.0).powf(months_after);
+    t.check("the unpaid claim is in the company's debt", f(c.end.debt), owed, 1.0);
     let assets = f(c.end.cash) + f(c.end.machine_value) + f(c.end.hpc_book_value);
-    t.check("net assets are what is left after the holders", f(c.end.net_asset_value), assets - unpaid, MONEY);
-    t.check("owners keep max(0, net assets)", f(c.end.equity_value), (assets - unpaid).max(0.0) * f(c.end.ownership_retained), MONEY);
+    t.check("net assets are what is left after the holders", f(c.end.net_asset_value), assets - f(c.end.debt), MONEY);
+    t.check("owners keep max(0, net assets)", f(c.end.equity_value), (assets - f(c.end.debt)).max(0.0) * f(c.end.ownership_retained), MONEY);
     t.finish();
 }
 

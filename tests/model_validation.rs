@@ -296,6 +296,7 @@ fn v5_wall_filled_with_rescue_equity() {
         other_opex_usd_per_ph_day: 0.0,
         sell_after_months: 0,
         rescue_limit_pct: 0.0,
+        refinance_max_pct: 0.0,
         ..Assumptions::default()
     };
     let mut monthly = vec![10.0; 11];
@@ -376,6 +377,7 @@ fn v5c_the_monthly_limit_on_new_shares() {
         other_opex_usd_per_ph_day: 0.0,
         sell_after_months: 0,
         rescue_limit_pct: 5.0,
+        refinance_max_pct: 0.0,
         ..Assumptions::default()
     };
     let mut monthly = vec![10.0; 11];
@@ -389,5 +391,49 @@ fn v5c_the_monthly_limit_on_new_shares() {
     t.check("V5c still owed", f(b.outcome.unpaid), 600_000_000.0, MONEY);
     t.check_eq("V5c default month", b.outcome.default_month, Some(12));
     t.check("V5c cash", f(b.end.cash), 0.0, MONEY);
+    t.finish();
+}
+
+/// V13, refinancing at the wall: V5's company (500M shares at $12, $400M of cash, a $600M wall)
+/// is worth $6B on the market, so new notes of up to 30% of it ($1.8B) can be sold: the wall is
+/// refinanced with $600M of notes, no shares are sold, and the notes are owed at the end. With
+/// `refi_max` at 5% ($300M) the market will not lend it and new shares fill the wall as in V5.
+#[test]
+fn v13_refinancing_at_the_wall() {
+    let base = Assumptions {
+        principal_usd: 1e9,
+        cash_usd: 400e6,
+        shares_outstanding: 500e6,
+        share_price_usd: 10.0,
+        share_beta: 1.0,
+        premium_pct: 40.0,
+        cap_pct: 0.0,
+        issue_cost_pct: 0.0,
+        maturity_months: 12,
+        call_start_month: 0,
+        efficiency_j_per_th: 100.0,
+        power_usd_per_mwh: 200.0,
+        other_opex_usd_per_ph_day: 0.0,
+        sell_after_months: 0,
+        rescue_limit_pct: 0.0,
+        rescue_discount_pct: 0.0,
+        refinance_max_pct: 30.0,
+        ..Assumptions::default()
+    };
+    let mut monthly = vec![10.0; 11];
+    monthly.push(12.0);
+    let path = || MarketPath::from_hashprices(10.0, &monthly, 50_000.0);
+    let mut t = Table::default();
+    let s = run_on_path(&base, path());
+    let b = &s.outcomes.convertible;
+    t.check("V13 wall", f(b.outcome.refinancing_wall), 600_000_000.0, MONEY);
+    t.check("V13 refinanced", f(b.outcome.refinanced), 600_000_000.0, MONEY);
+    t.check("V13 new shares", f(b.end.rescue_shares), 0.0, MONEY);
+    t.check("V13 principal paid", f(b.outcome.principal_paid_cash), 1_000_000_000.0, MONEY);
+    t.check("V13 owed at the end", f(b.end.debt), 600_000_000.0, MONEY);
+    let s = run_on_path(&Assumptions { refinance_max_pct: 5.0, ..base }, path());
+    let b = &s.outcomes.convertible;
+    t.check("V13 at 5%: refinanced", f(b.outcome.refinanced), 0.0, MONEY);
+    t.check("V13 at 5%: new shares at $12", f(b.end.rescue_shares), 50_000_000.0, MONEY);
     t.finish();
 }

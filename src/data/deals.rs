@@ -165,6 +165,12 @@ pub struct Deal {
     pub conversion_rate_per_1000: Option<Decimal>,
     pub capped_call: CappedCall,
     pub cap_price_usd: Option<Decimal>,
+    /// The holders' put: the first date they may require repayment at par.
+    pub put: Put,
+    /// The first date the issuer may call the notes, and the share price that allows it, in
+    /// percent of the conversion price (usually 130).
+    pub call_start: Option<PartialDate>,
+    pub call_trigger_pct: Option<Decimal>,
     /// The source's collateral description, verbatim.
     pub collateral: String,
     pub collateral_family: CollateralFamily,
@@ -194,6 +200,17 @@ impl Deal {
     pub fn counts_in_totals(&self) -> bool {
         !self.reference_only && self.principal_usd.is_some()
     }
+}
+
+/// A convertible's holder put, as the research found it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Put {
+    /// Holders may require repayment at par on this date.
+    On(PartialDate),
+    /// A source describes the repurchase terms and names no put.
+    None,
+    /// Not found in the sources.
+    Unknown,
 }
 
 /// Parses the normalised deals file with the family mapping tables.
@@ -262,6 +279,11 @@ pub fn parse_deals(text: &str) -> Result<Vec<Deal>, CsvError> {
                 "false" => false,
                 other => return Err(CsvError::bad(line, "reference_only", other)),
             };
+            let put = match get(c.put_date) {
+                "" => Put::Unknown,
+                "none" => Put::None,
+                _ => Put::On(date(c.put_date, "put_date")?.ok_or_else(|| CsvError::bad(line, "put_date", ""))?),
+            };
             let collateral = get(c.collateral).to_string();
             Ok(Deal {
                 id: get(c.id).to_string(),
@@ -280,6 +302,9 @@ pub fn parse_deals(text: &str) -> Result<Vec<Deal>, CsvError> {
                 conversion_rate_per_1000: dec(c.conversion_rate, "conversion_rate_per_1000")?,
                 capped_call,
                 cap_price_usd: dec(c.cap_price, "cap_price_usd")?,
+                put,
+                call_start: date(c.call_start, "call_start")?,
+                call_trigger_pct: dec(c.call_trigger, "call_trigger_pct")?,
                 collateral_family: families.collateral_family(&collateral),
                 instrument_family: families.instrument_family(instrument),
                 collateral,
@@ -314,6 +339,9 @@ struct Columns {
     conversion_rate: usize,
     capped_call: usize,
     cap_price: usize,
+    put_date: usize,
+    call_start: usize,
+    call_trigger: usize,
     collateral: usize,
     use_of_proceeds: usize,
     reference_only: usize,
@@ -344,6 +372,9 @@ impl Columns {
             conversion_rate: t.column("conversion_rate_per_1000")?,
             capped_call: t.column("capped_call")?,
             cap_price: t.column("cap_price_usd")?,
+            put_date: t.column("put_date")?,
+            call_start: t.column("call_start")?,
+            call_trigger: t.column("call_trigger_pct")?,
             collateral: t.column("collateral")?,
             use_of_proceeds: t.column("use_of_proceeds")?,
             reference_only: t.column("reference_only")?,

@@ -196,6 +196,9 @@ pub struct Assumptions {
     pub call_trigger_pct: f64,
     /// `wall`: the convertible's wall and the secured notes' balloon.
     pub wall_policy: WallPolicy,
+    /// 0 = no refinancing.
+    pub refinance_max_pct: f64,
+    pub refinancing_coupon_pct: f64,
     // Structure C.
     pub secured_coupon_pct: f64,
     pub secured_term_months: u32,
@@ -291,6 +294,8 @@ impl Assumptions {
             call_start_month: 0,
             call_trigger_pct: 0.0,
             wall_policy: WallPolicy::Equity,
+            refinance_max_pct: 0.0,
+            refinancing_coupon_pct: 0.0,
             secured_coupon_pct: 0.0,
             secured_term_months: 0,
             secured_amortization_pct: 0.0,

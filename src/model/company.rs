@@ -15,6 +15,20 @@ use super::month::MonthMarket;
 use super::money::{Money, RATE_DECIMALS};
 use super::terms::Terms;
 
+/// Notes the company sold to refinance a wall: plain senior notes at `refi_coupon`, paid
+/// semi-annually from the month of issue, due `REFINANCING_TERM_MONTHS` later.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Refinancing<M> {
+    pub balance: M,
+    pub issued_month: u32,
+    pub last_coupon_month: u32,
+    pub maturity_month: u32,
+}
+
+/// The term of refinancing notes: five years, the usual tenor of the notes that refinanced
+/// miners' converts in 2024-25.
+pub const REFINANCING_TERM_MONTHS: u32 = 60;
+
 /// The company under one structure: cash, shares, assets, and this month's ledger.
 #[derive(Clone, Debug)]
 pub struct Company<M> {
@@ -29,8 +43,14 @@ pub struct Company<M> {
     pub rescue_shares: M,
     /// Shares sold in the current month (against `rescue_limit`).
     shares_sold_this_month: M,
-    /// Claims a default left unpaid: they stay owed, ahead of the shareholders.
+    /// Claims a default left unpaid: they stay owed, ahead of the shareholders, and accrue
+    /// interest ([`Company::open_month`]).
     pub unpaid_claims: M,
+    /// Notes outstanding from a refinancing, if any.
+    pub refinancing: Option<Refinancing<M>>,
+    /// Principal raised by refinancing over the run, and the month of a default on it.
+    pub refinanced: M,
+    pub refinancing_default_month: Option<u32>,
     /// PH/s sold after standing idle, and what they fetched.
     pub sold_ph: M,
     pub sale_proceeds: M,
@@ -69,6 +89,9 @@ impl<M: Money> Company<M> {
             rescue_shares: M::ZERO,
             shares_sold_this_month: M::ZERO,
             unpaid_claims: M::ZERO,
+            refinancing: None,
+            refinanced: M::ZERO,
+            refinancing_default_month: None,
             sold_ph: M::ZERO,
             sale_proceeds: M::ZERO,
             inflow: M::ZERO,
@@ -101,8 +124,13 @@ impl<M: Money> Company<M> {
         self.outflow = self.outflow + amount;
     }
 
-    /// Starts a month's ledger.
-    pub fn open_month(&mut self) {
+    /// Starts a month's ledger. Claims a default left unpaid grow by a month's interest at
+    /// `refi_coupon`, what the market charges the company for money: a default does not make
+    /// a debt cheaper than refinancing it.
+    pub fn open_month(&mut self, terms: &Terms<M>) {
+        if self.unpaid_claims > M::ZERO {
+            self.unpaid_claims = self.unpaid_claims * (M::ONE + terms.refinancing_coupon / M::from_int(12));
+        }
         self.inflow = M::ZERO;
         self.outflow = M::ZERO;
         self.shares_sold_this_month = M::ZERO;
@@ -150,6 +178,60 @@ impl<M: Money> Company<M> {
             None => Company::share_sale_price(market, terms) > M::ZERO,
             Some(left) => self.cash + left * Company::share_sale_price(market, terms) >= amount,
         }
+    }
+
+    /// Refinancing (R10): at a wall, the market lends the company `amount` in new notes when
+    /// refinancing is on (`refi_max` > 0), the company has no refinancing outstanding and is not
+    /// in default, and the amount is at most `refi_max` of its equity market value (share price
+    /// × shares) or, for secured notes, what their collateral fetches (`secured_by`, at market
+    /// less the haircut). The notes' cash is received now. Returns whether it was refinanced.
+    pub fn refinance(&mut self, t: u32, amount: M, secured_by: M, market: &MonthMarket<M>, terms: &Terms<M>) -> bool {
+        let Some(limit) = terms.refinance_limit else { return false };
+        let market_value = market.share_price() * self.shares;
+        let lendable = (limit * market_value).max_of(secured_by);
+        if amount <= M::ZERO || self.refinancing.is_some() || self.unpaid_claims > M::ZERO || amount > lendable {
+            return false;
+        }
+        self.refinancing =
+            Some(Refinancing { balance: amount, issued_month: t, last_coupon_month: t, maturity_month: t + REFINANCING_TERM_MONTHS });
+        self.refinanced = self.refinanced + amount;
+        self.receive(amount);
+        true
+    }
+
+    /// Month `t` of any refinancing notes: the coupon every six months from issue, and the
+    /// principal at maturity, refinanced again where the market allows, else paid from cash and
+    /// new shares. What the company cannot pay is a default, and stays owed.
+    pub fn service_refinancing(&mut self, t: u32, market: &MonthMarket<M>, terms: &Terms<M>) {
+        let Some(mut notes) = self.refinancing else { return };
+        let due_coupon = (t - notes.issued_month).is_multiple_of(6) || t == notes.maturity_month;
+        if !due_coupon || t == notes.issued_month {
+            return;
+        }
+        let months = M::from_int((t - notes.last_coupon_month) as i64);
+        let coupon = notes.balance * terms.refinancing_coupon * months / M::from_int(12);
+        let principal = if t == notes.maturity_month { notes.balance } else { M::ZERO };
+        self.refinancing = None;
+        if principal > M::ZERO {
+            let wall = (principal + coupon - self.cash.positive_part()).positive_part();
+            self.refinance(t, wall, M::ZERO, market, terms);
+        }
+        let due = coupon + principal;
+        if !self.can_pay(due, market, terms) {
+            self.unpaid_claims = self.unpaid_claims + notes.balance + coupon;
+            self.refinancing_default_month = Some(t);
+            return;
+        }
+        self.pay(due);
+        if principal == M::ZERO {
+            notes.last_coupon_month = t;
+            self.refinancing = Some(notes);
+        }
+    }
+
+    /// What the company owes on refinancing notes.
+    pub fn refinancing_balance(&self) -> M {
+        self.refinancing.map_or(M::ZERO, |n| n.balance)
     }
 
     /// New shares (the one rule): negative cash at month end is filled by selling shares at

@@ -110,6 +110,8 @@ pub struct ConvertibleOutcome<M> {
     pub refinancing_wall: M,
     /// What a default left unpaid (principal, and a missed coupon): still owed.
     pub unpaid: M,
+    /// The part of the wall refinanced with new notes.
+    pub refinanced: M,
     pub default_month: Option<u32>,
     pub coupons_paid: M,
     /// Cash paid at settlement or repayment.
@@ -141,6 +143,7 @@ impl<M: Money> Convertible<M> {
                 conversion: None,
                 refinancing_wall: M::ZERO,
                 unpaid: M::ZERO,
+                refinanced: M::ZERO,
                 default_month: None,
                 coupons_paid: M::ZERO,
                 principal_paid_cash: M::ZERO,
@@ -225,16 +228,21 @@ impl<M: Money> Convertible<M> {
         true
     }
 
-    /// Repayment at par; the wall is what cash cannot cover (MODEL.md §3.4). With the `equity`
+    /// Repayment at par; the wall is what cash cannot cover (MODEL.md §3.4). The market
+    /// refinances the wall first where it allows ([`Company::refinance`]). With the `equity`
     /// policy the company sells new shares to pay when its cash and that month's new shares
     /// cover the principal ([`Company::can_pay`]); when they cannot, or with `default`, it pays
     /// what cash it has and defaults on the rest, which stays owed ahead of the shareholders.
     fn repay(&mut self, t: u32, market: &MonthMarket<M>, company: &mut Company<M>, terms: &Terms<M>) {
         let notes = self.outstanding;
-        let available = company.cash.positive_part();
-        if available < notes {
-            self.outcome.refinancing_wall = notes - available;
+        if company.cash.positive_part() < notes {
+            let wall = notes - company.cash.positive_part();
+            self.outcome.refinancing_wall = wall;
+            if company.refinance(t, wall, M::ZERO, market, terms) {
+                self.outcome.refinanced = wall;
+            }
         }
+        let available = company.cash.positive_part();
         let paid = match terms.wall_policy {
             WallPolicy::Equity if company.can_pay(notes, market, terms) => notes,
             _ => notes.min_of(available),

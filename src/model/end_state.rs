@@ -53,7 +53,7 @@ impl<M: Money> EndState<M> {
         let own_ph = (company.fleet_ph - pledged_ph).positive_part();
         let machine_value = last.value_in_use_per_ph(terms) * own_ph;
         let hpc_book_value = company.hpc_fraction * terms.hpc_book_value;
-        let debt = debt + company.unpaid_claims;
+        let debt = debt + company.unpaid_claims + company.refinancing_balance();
         let net_asset_value = company.cash + ring_fenced + machine_value + hpc_book_value - debt;
         let ownership_retained = terms.shares_before_raise.checked_ratio(company.shares).unwrap_or(M::ONE);
         EndState {

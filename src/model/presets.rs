@@ -19,7 +19,7 @@ use super::assumptions::{Assumptions, PathKind, EARLIEST_START, LATEST_START};
 use super::money::{Exact, Money};
 use super::query::parse_query;
 use crate::data::calendar::{PartialDate, YearMonth};
-use crate::data::deals::{deals, find, CappedCall, Coupon, Deal, Instrument, Maturity};
+use crate::data::deals::{deals, find, CappedCall, Coupon, Deal, Instrument, Maturity, Put};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::fmt;
@@ -228,12 +228,7 @@ pub fn apply_deal(current: &Assumptions, deal: &Deal) -> Result<Preset, DealPres
                 None => assumed.push("secured_term"),
             }
             assumed.push("secured_amort");
-            if deal.use_of_proceeds == "ai_hpc" {
-                // The proceeds build the data center the notes are secured on.
-                a.hpc_share_pct = 100.0;
-                a.proceeds_cash_pct = 0.0;
-                assumed.push("hpc_share");
-            }
+            assumed.push("secured_reserve");
         }
         Structure::Convertible => {
             if let Some((c, _)) = coupon {
@@ -244,7 +239,15 @@ pub fn apply_deal(current: &Assumptions, deal: &Deal) -> Result<Preset, DealPres
                 None => assumed.push("maturity"),
             }
             convertible_prices(deal, &mut a, &mut assumed);
+            puts_and_calls(deal, closing, &mut a, &mut assumed);
         }
+    }
+    if deal.use_of_proceeds == "ai_hpc" {
+        // The proceeds build a data center: all of them in the model, as the split between the
+        // build and the rest is not in the dataset.
+        a.hpc_share_pct = 100.0;
+        a.proceeds_cash_pct = 0.0;
+        assumed.push("hpc_share");
     }
     // Loaded terms must be runnable as they are: bring anything a deal could push out of
     // range back in (the preset test checks no dataset deal needs it).
@@ -259,6 +262,29 @@ pub fn apply_deal(current: &Assumptions, deal: &Deal) -> Result<Preset, DealPres
         source_url: Some(deal.source_url.clone()),
         source_title: Some(deal.source_host().to_string()),
     })
+}
+
+/// The holders' put and the issuer's call, in months from the closing month. A deal whose
+/// research found no put keeps none; where the research found nothing, the current values stay
+/// and are marked assumed.
+fn puts_and_calls(deal: &Deal, closing: Option<YearMonth>, a: &mut Assumptions, assumed: &mut Vec<&'static str>) {
+    let months_to = |date: PartialDate| Some(closing?.months_until(PartialDate::year_month(date)?)).filter(|m| *m > 0).map(|m| m as u32);
+    match deal.put {
+        Put::On(date) => match months_to(date) {
+            Some(m) => a.put_month = m,
+            None => assumed.push("put"),
+        },
+        Put::None => a.put_month = 0,
+        Put::Unknown => assumed.push("put"),
+    }
+    match deal.call_start.and_then(months_to) {
+        Some(m) => a.call_start_month = m,
+        None => assumed.push("call_start"),
+    }
+    match deal.call_trigger_pct {
+        Some(pct) => a.call_trigger_pct = to_f64(pct),
+        None => assumed.push("call_trigger"),
+    }
 }
 
 /// One line on the deal and where its terms went: "$1.3B of convertible notes at 0%, due

@@ -15,7 +15,8 @@
 //!   company's, and a shortfall stays owed by the company, ahead of its shareholders.
 //! - Machines sold after standing idle repay the notes with the collateral's share of the
 //!   proceeds (secured notes require asset sales to pay them down).
-//! - The balloon follows the wall policy, like the convertible's principal.
+//! - The balloon is refinanced where the market allows, then follows the wall policy, like the
+//!   convertible's principal.
 
 use super::assumptions::WallPolicy;
 use super::company::Company;
@@ -44,6 +45,8 @@ pub struct SecuredOutcome<M> {
     pub balloon_wall: M,
     /// The interest reserve taken from the proceeds.
     pub reserve: M,
+    /// The part of the balloon refinanced with new notes.
+    pub refinanced: M,
     /// Recovered by the holders from their collateral.
     pub recovery: M,
     /// What the collateral did not cover: still owed by the company.
@@ -75,6 +78,7 @@ impl<M: Money> SecuredNotes<M> {
                 repaid_month: None,
                 balloon_wall: M::ZERO,
                 reserve: terms.secured_reserve,
+                refinanced: M::ZERO,
                 recovery: M::ZERO,
                 unpaid_claim: M::ZERO,
             },
@@ -124,10 +128,14 @@ impl<M: Money> SecuredNotes<M> {
 
     fn balloon(&mut self, t: u32, market: &MonthMarket<M>, company: &mut Company<M>, terms: &Terms<M>) {
         let balloon = self.balance;
-        let available = company.cash.positive_part();
-        if available < balloon {
-            self.outcome.balloon_wall = balloon - available;
+        if company.cash.positive_part() < balloon {
+            let wall = balloon - company.cash.positive_part();
+            self.outcome.balloon_wall = wall;
+            if company.refinance(t, wall, self.collateral_value(market, company, terms), market, terms) {
+                self.outcome.refinanced = wall;
+            }
         }
+        let available = company.cash.positive_part();
         let pays = match terms.wall_policy {
             WallPolicy::Equity => company.can_pay(balloon, market, terms),
             WallPolicy::Default => available >= balloon,
@@ -156,13 +164,19 @@ impl<M: Money> SecuredNotes<M> {
         self.collateral_ph = self.collateral_ph - collateral;
     }
 
+    /// What the collateral fetches: the data center at book value and the machines the
+    /// proceeds bought at market, less the haircut.
+    fn collateral_value(&self, market: &MonthMarket<M>, company: &Company<M>, terms: &Terms<M>) -> M {
+        let machines = self.collateral_ph.min_of(company.fleet_ph).positive_part();
+        (company.hpc_fraction * terms.hpc_book_value + machines * market.machine_value_per_th() * M::from_int(1000)) * (M::ONE - terms.haircut)
+    }
+
     /// Enforcement: the holders take the data center (book value) and the machines the
     /// proceeds bought (market price), both less the haircut; a surplus over their claim comes
     /// back to the company, and a shortfall stays owed by it.
     fn enforce(&mut self, t: u32, cause: SecuredDefault, claim: M, market: &MonthMarket<M>, company: &mut Company<M>, terms: &Terms<M>) {
         let machines = self.collateral_ph.min_of(company.fleet_ph).positive_part();
-        let collateral = (company.hpc_fraction * terms.hpc_book_value + machines * market.machine_value_per_th() * M::from_int(1000))
-            * (M::ONE - terms.haircut);
+        let collateral = self.collateral_value(market, company, terms);
         let recovery = claim.min_of(collateral);
         company.receive((collateral - claim).positive_part());
         company.hpc_fraction = M::ZERO;

@@ -256,12 +256,14 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         market.idle_run = idle_run;
         hpc_noi_total = hpc_noi_total + market.hpc_noi;
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
-            company.open_month();
+            company.open_month(terms);
         }
         let was_live = loan.is_live();
         let loan_month = loan.month(t, &market, &mut loan_company, terms);
         convertible.month(t, &market, &mut convertible_company, terms);
         secured.month(t, &market, &mut secured_company, terms);
+        convertible_company.service_refinancing(t, &market, terms);
+        secured_company.service_refinancing(t, &market, terms);
         idle_months += u32::from(!market.running);
         if terms.sell_after_months == Some(idle_run) {
             // Machines idle this long are sold; pledged ones are the borrower's to decide.

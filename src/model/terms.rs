@@ -66,6 +66,10 @@ pub struct Terms<M> {
     pub call_start_month: Option<u32>,
     pub call_trigger: M,
     pub wall_policy: WallPolicy,
+    /// The most a wall can be refinanced with, as a fraction of equity market value (`None`:
+    /// no refinancing), and the refinancing notes' coupon.
+    pub refinance_limit: Option<M>,
+    pub refinancing_coupon: M,
     // Structure C.
     pub secured_coupon: M,
     pub secured_term_months: u32,
@@ -154,6 +158,8 @@ impl<M: Money> Terms<M> {
             call_start_month: (a.call_start_month > 0).then_some(a.call_start_month),
             call_trigger: pct(a.call_trigger_pct),
             wall_policy: a.wall_policy,
+            refinance_limit: (a.refinance_max_pct > 0.0).then(|| pct(a.refinance_max_pct)),
+            refinancing_coupon: pct(a.refinancing_coupon_pct),
             secured_coupon: pct(a.secured_coupon_pct),
             secured_term_months: a.secured_term_months,
             secured_amortization: pct(a.secured_amortization_pct),
