@@ -196,6 +196,7 @@ pub struct Assumptions {
     pub call_trigger_pct: f64,
     /// `wall`: the convertible's wall and the secured notes' balloon.
     pub wall_policy: WallPolicy,
+    pub risk_free_pct: f64,
     /// 0 = no refinancing.
     pub refinance_max_pct: f64,
     pub refinancing_coupon_pct: f64,
@@ -294,6 +295,7 @@ impl Assumptions {
             call_start_month: 0,
             call_trigger_pct: 0.0,
             wall_policy: WallPolicy::Equity,
+            risk_free_pct: 0.0,
             refinance_max_pct: 0.0,
             refinancing_coupon_pct: 0.0,
             secured_coupon_pct: 0.0,

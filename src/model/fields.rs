@@ -213,6 +213,7 @@ pub static FIELDS: &[FieldSpec] = &[
     spec!(put_month, "put", "month", 0, 1, 120, Integer, true, "[S] MODEL.md §3.4 examples", "Holder put month (0 = none): notes repaid at par if the share price is below the conversion price."),
     spec!(call_start_month, "call_start", "month", 36, 1, 120, Integer, true, "[S] MODEL.md §3.4: 2-3 years after issue", "First month of the issuer's provisional call (0 = none)."),
     spec!(call_trigger_pct, "call_trigger", "% of conversion price", 130, 100, 200, Real, false, "[S] MODEL.md §3.4", "Share price, as a share of the conversion price, that allows the call."),
+    spec!(risk_free_pct, "risk_free", "%/yr", 4, 0, 10, Real, false, "[A] US Treasury yields, about 4% in late 2025", "Risk-free rate, an effective annual rate, for the capped call's value at issue."),
     // Refinancing at a wall (the convertible's principal, the secured notes' balloon).
     spec!(refinance_max_pct, "refi_max", "% of market value", 30, 1, 100, Real, true, "[A] 2025's converts were up to about a third of their issuers' market value", "The most new notes the market lends to refinance a wall, as a share of the company's equity market value then (0 = no refinancing)."),
     spec!(refinancing_coupon_pct, "refi_coupon", "%/yr", 8, 0, 20, Real, false, "[A] miners' senior notes, 7.75-8.5%", "Coupon of the notes that refinance a wall, paid semi-annually, due five years later."),

@@ -38,6 +38,10 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
     let conversion = b.conversion.as_ref();
     let mc = s.monte_carlo.as_ref();
     let mc_value = |f: &dyn Fn(&super::montecarlo::MonteCarloSummary) -> String| mc.map(f).unwrap_or_default();
+    let terms = super::terms::Terms::<Exact>::new(&s.assumptions, &super::simulate::hpc_plan(&s.assumptions));
+    let (loan_fee, convert_fees, secured_fees) = terms.costs_at_issue();
+    let costs = super::costs::costs(&s.assumptions);
+    let rate = |r: Option<f64>| r.map(format_ratio).unwrap_or_default();
     let list: Vec<(&'static str, String)> = vec![
         ("breakeven-hashprice", format_cents_f64(s.breakeven_power)),
         ("breakeven-hashprice-cash", if s.breakeven_cash.is_finite() { format_cents_f64(s.breakeven_cash) } else { String::new() }),
@@ -55,6 +59,8 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
         ("loan-sold-ph", ratio(loan.outcome.sold_ph)),
         ("loan-parent-support", money(loan.outcome.support_paid)),
         ("loan-surplus", money(loan.outcome.surplus)),
+        ("loan-cost-at-issue", money(loan_fee)),
+        ("loan-all-in-yield", rate(costs.loan_yield)),
         ("loan-interest-paid", money(loan.outcome.interest_paid)),
         ("loan-debt-service", money(loan.outcome.debt_service_paid)),
         ("loan-cash-end", money(loan.end.cash)),
@@ -75,6 +81,9 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
         ("convert-refinancing-wall", money(b.refinancing_wall)),
         ("convert-refinanced", money(b.refinanced)),
         ("convert-rescue-shares", money(convertible.end.rescue_shares)),
+        ("convert-cost-at-issue", money(convert_fees)),
+        ("convert-capped-call-value-at-issue", format_cents_f64(costs.capped_call_value_at_issue)),
+        ("convert-all-in-yield", rate(costs.convertible_yield)),
         ("convert-coupons-paid", money(b.coupons_paid)),
         ("convert-principal-paid", money(b.principal_paid_cash)),
         ("convert-default-month", month(b.default_month)),
@@ -82,6 +91,8 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
         ("convert-nav", money(convertible.end.net_asset_value)),
         ("convert-equity-value", money(convertible.end.equity_value)),
         ("convert-ownership-retained", ratio(convertible.end.ownership_retained)),
+        ("secured-cost-at-issue", money(secured_fees)),
+        ("secured-all-in-yield", rate(costs.secured_yield)),
         ("secured-interest-paid", money(secured.outcome.interest_paid)),
         ("secured-principal-paid", money(secured.outcome.principal_paid)),
         ("secured-default-month", month(secured.outcome.default_month)),

@@ -34,6 +34,7 @@ pub mod company;
 pub mod end_state;
 pub mod convertible;
 pub mod corrections;
+pub mod costs;
 pub mod fields;
 pub mod hpc;
 pub mod loan;

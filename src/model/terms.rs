@@ -175,4 +175,11 @@ impl<M: Money> Terms<M> {
             loan_payment_at_closing: payment(principal, loan_rate, a.loan_term_months as i64 - a.loan_interest_only_months as i64),
         }
     }
+
+    /// Cash each structure pays at issue, `(loan, convertible, secured)`: the loan's fee; the
+    /// convertible's issue cost and its capped call's price; the secured notes' issue cost.
+    pub fn costs_at_issue(&self) -> (M, M, M) {
+        let capped = if self.cap_premium.is_some() { self.capped_call_cost } else { M::ZERO };
+        (self.loan_fee * self.principal, (self.issue_cost + capped) * self.principal, self.secured_cost * self.principal)
+    }
 }

@@ -42,7 +42,7 @@ pub fn kind_of(name: &str) -> MetricKind {
         MetricKind::Hashrate
     } else if name.contains("dscr") {
         MetricKind::Ratio
-    } else if name.contains("dilution") || name.contains("ownership") || name.contains("probability") || name.contains("ltv") {
+    } else if name.contains("dilution") || name.contains("ownership") || name.contains("probability") || name.contains("ltv") || name.ends_with("-yield") {
         MetricKind::Fraction
     } else if name.ends_with("conversion-rate") {
         MetricKind::PerThousand
@@ -127,6 +127,9 @@ pub fn label_of(name: &str) -> &'static str {
         "loan-seized-machines" => "Machines seized (count)",
         "loan-recovery" => "Lender's recovery",
         "loan-deficiency" => "Shortfall after seizure",
+        "loan-cost-at-issue" | "convert-cost-at-issue" | "secured-cost-at-issue" => "Paid at issue",
+        "loan-all-in-yield" | "convert-all-in-yield" | "secured-all-in-yield" => "All-in yield, fees included",
+        "convert-capped-call-value-at-issue" => "Capped call's value at issue",
         "loan-interest-paid" => "Interest paid",
         "loan-debt-service" => "Debt service paid",
         "loan-cash-end" | "convert-cash-end" | "secured-cash-end" => "Cash at the end",
