@@ -24,9 +24,34 @@ fn main() {
     println!("cargo:rerun-if-changed=src/data/csv.rs");
     println!("cargo:rerun-if-changed=src/data/calendar.rs");
     println!("cargo:rerun-if-changed=src/data/network_codec.rs");
+    println!("cargo:rerun-if-changed=tests/fixtures/corrections.tsv");
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR is set"));
     deals(&out_dir);
     network(&out_dir);
+    corrections(&out_dir);
+}
+
+/// The page's corrections list needs only how many published figures each rule changed and
+/// when: a few bytes, instead of the whole record (which `src/model/corrections.rs` parses and
+/// the host tests check). One line per rule with rows: `R1<TAB>count<TAB>last date`.
+fn corrections(out_dir: &std::path::Path) {
+    let text = fs::read_to_string("tests/fixtures/corrections.tsv").expect("tests/fixtures/corrections.tsv is readable");
+    let mut summary: Vec<(String, usize, String)> = Vec::new();
+    for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (rule, date) = (cols.get(4).copied().unwrap_or(""), cols.get(5).copied().unwrap_or(""));
+        match summary.iter_mut().find(|s| s.0 == rule) {
+            Some(s) => {
+                s.1 += 1;
+                if date > s.2.as_str() {
+                    s.2 = date.to_string();
+                }
+            }
+            None => summary.push((rule.to_string(), 1, date.to_string())),
+        }
+    }
+    let out: String = summary.iter().map(|(rule, n, date)| format!("{rule}\t{n}\t{date}\n")).collect();
+    fs::write(out_dir.join("correction_counts.tsv"), out).expect("write the corrections summary");
 }
 
 fn network(out_dir: &std::path::Path) {

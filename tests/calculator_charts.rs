@@ -42,7 +42,8 @@ fn default_scenario_charts() {
     let (svg, hit) = render((720, 340), |r| draw_ownership(r, &own, &theme, None, None).unwrap());
     golden("calc_ownership", &svg);
     assert_eq!(hit.marks.len(), 1, "the scenario's outcome is marked");
-    assert!(svg.contains("conversion $20.63"), "K = 15 × 1.375");
+    let k = format!("conversion ${:.2}", s.assumptions.share_price_usd * 1.375);
+    assert!(svg.contains(&k), "K = S0 × 1.375: {k}");
     // The pointer picks a share price along the curve and a crosshair marks it.
     let (k, _) = own.curve[own.index_at_price(own.conversion_price * 2.0).unwrap()];
     assert!((k - own.conversion_price * 2.0).abs() <= own.curve[1].0, "nearest price {k}");

@@ -201,3 +201,25 @@ fn daily_hashprice_matches_the_research_and_the_story() {
         assert!((m.hashprice - theirs).abs() <= 0.006, "{}: ours {} theirs {}", row[cm], m.hashprice, theirs);
     }
 }
+
+/// The calculator's default company is the median of the listed miners within ±50% of its
+/// fleet's hashrate (`data/companies.csv`): its shares and share price in the field table are
+/// those medians.
+#[test]
+fn the_default_company_is_the_median_of_its_peers() {
+    use debt_or_dilution::data::companies::{default_company, snapshots};
+    use debt_or_dilution::model::assumptions::Assumptions;
+    let all = snapshots().expect("data/companies.csv parses");
+    assert!(all.iter().all(|s| !s.source_url.is_empty()), "every row has a source");
+    let a = Assumptions::default();
+    let company = default_company(&all, a.fleet_ph_s).expect("peers exist");
+    assert!(company.peers.len() >= 5, "{:?}", company.peers);
+    assert_eq!(a.shares_outstanding, company.shares_outstanding, "{company:?}");
+    assert_eq!(a.share_price_usd, company.share_price_usd, "{company:?}");
+    let value = a.shares_outstanding * a.share_price_usd;
+    assert!((value - company.market_value_usd).abs() <= 0.005 * a.shares_outstanding, "{value} vs {company:?}");
+    match company.cash_usd {
+        Some(cash) => assert_eq!(a.cash_usd, cash),
+        None => assert_eq!(a.cash_usd, 200e6, "with too few sourced peers, the cash stays the documented assumption"),
+    }
+}

@@ -112,7 +112,7 @@ fn the_scenario_binary_prints_the_same_values() {
 
 #[test]
 fn ownership_curve_marks_conversion_and_cap() {
-    let s = simulate(&parse_query("premium=40&share_price=10&cap=100").0);
+    let s = simulate(&parse_query("premium=40&share_price=10&cap=100&shares=400000000").0);
     let curve = s.ownership_curve(40.0, 401);
     let at = |price: f64| curve.iter().find(|(p, _)| (p - price).abs() < 1e-9).map(|(_, o)| *o).unwrap_or(f64::NAN);
     assert_eq!(at(14.0), 1.0, "no shares at or below K");

@@ -107,13 +107,7 @@ pub fn LoanChart(scenario: ScenarioMemo, id: &'static str, #[prop(into)] theme: 
         let (d, r) = (v.clone(), v.clone());
         month_spec(v.balance.len().saturating_sub(1), Arc::new(move |t| d.describe(t)), draw_fn(move |root, theme, titles, sel| draw_loan(root, &r, theme, titles, sel).ok()), 0.45)
     });
-    let summary = Signal::derive(move || {
-        let v = loan.get();
-        match &v.default {
-            Some((m, cause)) => format!("The loan ends in a {cause} in {}.", crate::charts::months::month_label(v.start, *m)),
-            None => "The loan is serviced to the end: the lender never takes the machines.".into(),
-        }
-    });
+    let summary = Signal::derive(move || loan.with(|v| v.summary.clone()));
     view! { <CalcFigure id=id view="loan" slug="loan-balance" scenario=scenario title="Loan: what is owed against what the machines are worth" sub="Solid: loan balance. Dashed: market value of the pledged machines." summary=summary spec=spec theme=theme/> }
 }
 

@@ -1,6 +1,6 @@
 //! `cargo run --bin scenario -- 'premium=40&share_price=10'`: prints a scenario's metrics as
-//! JSON — keys are issue 5's `data-metric` names, values the `data-value` strings (`null`
-//! when not applicable) — plus the parser's notices, so tests and people can check the
+//! JSON — keys are the `data-metric` names, values the `data-value` strings (`null` when not
+//! applicable) — the calculator cards' sentences, and the parser's notices, so tests and people can check the
 //! browser's numbers against the host's. The same parser and metric code run in both.
 //!
 //! The JSON is written by hand (no serde: the wasm bundle has a size budget and this binary
@@ -23,6 +23,13 @@ fn main() {
         let value = if m.value.is_empty() { "null".to_string() } else { json_string(&m.value) };
         let comma = if i + 1 < list.len() { "," } else { "" };
         out.push_str(&format!("    {}: {}{}\n", json_string(m.name), value, comma));
+    }
+    out.push_str("  },\n  \"sentences\": {\n");
+    let said = debt_or_dilution::narrative::outcomes::sentences(&scenario);
+    let comparison = debt_or_dilution::narrative::outcomes::comparison(&scenario);
+    for (i, (name, text)) in [("loan", &said.loan), ("convertible", &said.convertible), ("secured", &said.secured), ("comparison", &comparison)].iter().enumerate() {
+        let comma = if i < 3 { "," } else { "" };
+        out.push_str(&format!("    {}: {}{}\n", json_string(name), json_string(text), comma));
     }
     out.push_str("  },\n  \"notices\": [");
     let texts: Vec<String> = notices.iter().map(|n| json_string(&n.to_string())).collect();

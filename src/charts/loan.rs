@@ -19,8 +19,13 @@ pub struct LoanView {
     pub balance: Vec<f64>,
     /// Value of the pledged machines t = 0..T, dollars (0 once seized).
     pub collateral: Vec<f64>,
-    /// Month of default (1-based), if any, and its cause in words.
+    /// Month of default (1-based), if any, and its cause in words; or the month the company
+    /// sold the machines to repay the loan, with "machines sold".
     pub default: Option<(usize, String)>,
+    /// Why there is no loan to draw (not available on these terms), written across the plot.
+    pub unavailable: Option<String>,
+    /// The chart's one-sentence summary.
+    pub summary: String,
 }
 
 impl LoanView {
@@ -64,6 +69,12 @@ pub fn draw_loan<DB: DrawingBackend>(
         let (x, y0) = px((t as f64, 0.0));
         let (_, y1) = px((t as f64, top));
         root.draw(&PathElement::new(vec![(x, y0), (x, y1)], theme.muted))?;
+    }
+    if view.unavailable.is_some() {
+        let (x0, y0) = px((0.0, top * 0.55));
+        let (x1, _) = px((months as f64, 0.0));
+        let style = text_style(theme, 13, &theme.text).pos(Pos::new(HPos::Center, VPos::Center));
+        root.draw_text("No loan: not available on these terms", &style, ((x0 + x1) / 2, y0))?;
     }
     Ok(HitMap { coords, marks: Vec::new() })
 }

@@ -30,14 +30,31 @@ pub fn path_view(s: &Scenario) -> PathView {
 /// The loan's balance against its collateral.
 pub fn loan_view(s: &Scenario) -> LoanView {
     let loan = &s.outcomes.loan;
-    let default = loan.outcome.default_month.map(|m| {
-        let cause = match loan.outcome.default_cause {
+    let o = &loan.outcome;
+    let label = |t: u32| crate::charts::months::month_label(s.timeline.start, t as usize);
+    let default = o.default_month.map(|m| {
+        let cause = match o.default_cause {
             Some(LoanDefault::Covenant) => "covenant default",
             _ => "payment default",
         };
         (m as usize, cause.to_string())
     });
-    LoanView { start: s.timeline.start, balance: loan.series.debt.clone(), collateral: loan.collateral_value.clone(), default }
+    let sold = o.sold_month.map(|m| (m as usize, "machines sold".to_string()));
+    let summary = match (o.available, o.default_month, o.sold_month, o.repaid_month) {
+        (false, ..) => crate::narrative::outcomes::loan_unavailable_sentence(s).unwrap_or_default(),
+        (_, Some(m), ..) => format!("The lender takes the machines in a {} in {}.", default.as_ref().map_or("default", |d| d.1.as_str()), label(m)),
+        (_, _, Some(m), _) => format!("The company sells the machines and repays the loan in {}.", label(m)),
+        (_, _, _, Some(m)) => format!("The loan is paid off in {}; the company keeps its machines.", label(m)),
+        _ => "The loan is still being paid at the end of the run.".into(),
+    };
+    LoanView {
+        start: s.timeline.start,
+        balance: loan.series.debt.clone(),
+        collateral: loan.collateral_value.clone(),
+        default: default.or(sold),
+        unavailable: (!o.available).then(|| summary.clone()),
+        summary,
+    }
 }
 
 /// Ownership kept by existing holders at each share price at maturity, under the scenario's

@@ -3,6 +3,8 @@
 //! Plain Rust: parsing, typed values, aggregates. No web crate.
 
 pub mod calendar;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod companies;
 pub mod csv;
 pub mod deals;
 pub mod families;

@@ -19,6 +19,15 @@ pub enum LoanDefault {
     Covenant,
 }
 
+/// Why the company sold the pledged machines to repay the loan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaleReason {
+    /// The machines had stood idle `sell_after` months: the rule for all the company's machines.
+    Idle,
+    /// The company's cash could not cover the subsidiary's shortfall.
+    CashShort,
+}
+
 /// What happened to the loan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoanOutcome<M> {
@@ -53,6 +62,7 @@ pub struct LoanOutcome<M> {
     /// The month the parent sold the pledged machines and repaid the loan, and how many PH/s.
     pub sold_month: Option<u32>,
     pub sold_ph: M,
+    pub sale_reason: Option<SaleReason>,
 }
 
 /// The loan while it runs.
@@ -121,6 +131,7 @@ impl<M: Money> Loan<M> {
                 support_paid: M::ZERO,
                 sold_month: None,
                 sold_ph: M::ZERO,
+                sale_reason: None,
             },
         }
     }
@@ -256,7 +267,15 @@ impl<M: Money> Loan<M> {
             self.default(t, cause, claim, collateral, company, terms);
             return false;
         }
-        if market.sell_idle(terms) || company.cash < short {
+        let reason = if market.sell_idle(terms) {
+            Some(SaleReason::Idle)
+        } else if company.cash < short {
+            Some(SaleReason::CashShort)
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            self.outcome.sale_reason = Some(reason);
             self.sell(t, claim, interest, collateral, company, terms);
             return false;
         }

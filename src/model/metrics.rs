@@ -113,6 +113,7 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
         ("mc-paths", mc_value(&|m| m.paths.to_string())),
         ("mc-default-probability", mc_value(&|m| format_ratio(m.loan_default_probability))),
         ("mc-secured-default-probability", mc_value(&|m| format_ratio(m.secured_default_probability))),
+        ("mc-convert-default-probability", mc_value(&|m| format_ratio(m.convertible_default_probability))),
         ("mc-conversion-probability", mc_value(&|m| format_ratio(m.conversion_probability))),
         ("mc-wall-probability", mc_value(&|m| format_ratio(m.wall_probability))),
         ("mc-dilution-median", mc_value(&|m| format_ratio(m.dilution_total.p50))),

@@ -77,6 +77,8 @@ pub struct MonteCarloSummary {
     pub loan_default_month_counts: Vec<u32>,
     pub secured_default_probability: f64,
     pub secured_default_by_month: Vec<f64>,
+    /// P(the company defaults on the convertible: a coupon or principal it could not pay).
+    pub convertible_default_probability: f64,
     /// P(the convertible converts).
     pub conversion_probability: f64,
     /// P(refinancing wall > 0).
@@ -156,6 +158,7 @@ pub struct MonteCarloRun {
     loan_months: Vec<u32>,
     secured_months: Vec<u32>,
     converted: u32,
+    convertible_defaults: u32,
     walls_hit: u32,
     loan_worse: u32,
     walls: Vec<f64>,
@@ -187,6 +190,7 @@ impl MonteCarloRun {
             loan_months: vec![0; months + 1],
             secured_months: vec![0; months + 1],
             converted: 0,
+            convertible_defaults: 0,
             walls_hit: 0,
             loan_worse: 0,
             walls: with_paths(),
@@ -238,6 +242,9 @@ impl MonteCarloRun {
             if o.convertible.outcome.conversion.is_some() {
                 self.converted += 1;
             }
+            if o.convertible.outcome.default_month.is_some() {
+                self.convertible_defaults += 1;
+            }
             let wall = o.convertible.outcome.refinancing_wall.to_f64();
             if wall > 0.0 {
                 self.walls_hit += 1;
@@ -284,6 +291,7 @@ impl MonteCarloRun {
             loan_default_month_counts: self.loan_months,
             secured_default_probability: secured_default_by_month.last().copied().unwrap_or(0.0),
             secured_default_by_month,
+            convertible_default_probability: self.convertible_defaults as f64 / n,
             conversion_probability: self.converted as f64 / n,
             wall_probability: self.walls_hit as f64 / n,
             wall_usd: Quantiles::of(&mut self.walls),

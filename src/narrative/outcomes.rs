@@ -1,10 +1,11 @@
 //! One sentence per structure on what happened, and one comparing it with the other two
-//! (issue 5: "The lender takes 1,000 PH/s of machines in month 9, September 2022" /
-//! "Holders convert: existing owners keep 89%").
+//! ("In month 10, October 2022, the borrower cannot make the payment and the lender takes 1,057
+//! PH/s of machines" / "Holders convert: existing owners keep 89%"). Every sentence is read
+//! off the model's run; none states an outcome the run did not produce.
 
 use super::format::{dollars, percent, price, thousands};
 use crate::model::convertible::NotesEvent;
-use crate::model::loan::LoanDefault;
+use crate::model::loan::{LoanDefault, SaleReason};
 use crate::model::money::Money;
 use crate::model::secured::SecuredDefault;
 use crate::model::simulate::Scenario;
@@ -54,35 +55,70 @@ pub fn loan_sentence(s: &Scenario) -> String {
     let loan = &s.outcomes.loan;
     let o = &loan.outcome;
     let a = &s.assumptions;
+    let support = o.support_paid.to_f64();
+    let supported = if support > 0.5 { format!(", after the company had paid {} of its shortfalls", dollars(support)) } else { String::new() };
     if let Some(t) = o.default_month {
-        let seized = o.seized_ph.to_f64();
-        let machines = o.seized_machines.to_f64();
         let cause = match o.default_cause {
-            Some(LoanDefault::Covenant) => "the machines fall below the loan-to-value covenant and the miner cannot post the cure",
-            _ => "the miner cannot make the payment",
+            Some(LoanDefault::Covenant) => "the machines fall below the loan-to-value covenant",
+            _ => "the borrower cannot make the payment",
         };
         let deficiency = o.deficiency.to_f64();
-        let tail = if deficiency <= 0.5 {
-            "; the machines cover what is owed.".to_string()
-        } else if a.recourse {
-            format!("; it still claims {} from the company, which must find the cash.", dollars(deficiency))
+        let tail = if a.recourse {
+            format!("; the loan has recourse, so the company still owes the {} the machines did not cover.", dollars(deficiency))
         } else {
-            format!("; the loan is non-recourse, so the lender absorbs the {} shortfall.", dollars(deficiency))
+            format!(
+                "; with the machines worth less than the loan and no recourse to the company, it walks away and the lender bears the {} shortfall.",
+                dollars(deficiency)
+            )
         };
         return format!(
-            "The lender takes {} PH/s of machines ({} machines) in {}: {}{}",
-            thousands(seized.round() as u64),
-            thousands(machines.round() as u64),
+            "In {}, {}{} and the lender takes {} PH/s of machines ({} machines){}",
             when(s, t),
             cause,
+            supported,
+            thousands(o.seized_ph.to_f64().round() as u64),
+            thousands(o.seized_machines.to_f64().round() as u64),
             tail
         );
     }
     let interest = dollars(o.interest_paid.to_f64());
-    match o.repaid_month {
-        Some(t) => format!("The loan is paid off in {}, after {} of interest; the miner keeps its machines.", when(s, t), interest),
-        None => format!("The loan is still being paid at the end of the run, after {} of interest.", interest),
+    if let Some(t) = o.sold_month {
+        let why = match o.sale_reason {
+            Some(SaleReason::CashShort) => "the company's cash runs short",
+            _ => "the machines have stood idle long enough to be sold",
+        };
+        let short = if support > 0.5 {
+            format!("The machines' income does not cover the payments, and the company pays the {} shortfall from its cash until", dollars(support))
+        } else {
+            "The loan is paid until".to_string()
+        };
+        return format!(
+            "{short} {}, when {why}: it sells the {} PH/s pledged, repays the lender in full after {interest} of interest, and keeps {}.",
+            when(s, t),
+            thousands(o.sold_ph.to_f64().round() as u64),
+            dollars(o.surplus.to_f64())
+        );
     }
+    let with_support = if support > 0.5 { format!(" and {} of the company's cash to cover what the machines' income did not", dollars(support)) } else { String::new() };
+    match o.repaid_month {
+        Some(t) => format!("The loan is paid off in {}, after {interest} of interest{with_support}; the miner keeps its machines.", when(s, t)),
+        None => format!("The loan is still being paid at the end of the run, after {interest} of interest{with_support}."),
+    }
+}
+
+/// When the company may call the convertible, in words ("from month 36, November 2028, once
+/// the stock reaches $26.81, 130% of the conversion price"), if it has a call.
+fn call_window(s: &Scenario) -> Option<String> {
+    let a = &s.assumptions;
+    (a.call_start_month > 0 && a.call_start_month < a.maturity_months).then(|| {
+        let k = s.outcomes.convertible.outcome.terms.conversion_price.to_f64();
+        format!(
+            "from {}, once the stock reaches {}, {} of the conversion price",
+            when(s, a.call_start_month),
+            price(k * a.call_trigger_pct / 100.0),
+            kept(a.call_trigger_pct / 100.0)
+        )
+    })
 }
 
 /// What happened to the convertible notes (structure B).
@@ -91,10 +127,18 @@ pub fn convertible_sentence(s: &Scenario) -> String {
     let o = &b.outcome;
     let owners = kept(b.end.ownership_retained.to_f64());
     let k = o.terms.conversion_price.to_f64();
-    match (o.event, o.event_month) {
+    let uncalled = match (o.event, call_window(s)) {
+        (Some(NotesEvent::ConvertedOnCall), _) | (_, None) => String::new(),
+        (_, Some(window)) => format!(" The company could have called the notes {window}; it never does."),
+    };
+    let sentence = match (o.event, o.event_month) {
         (Some(NotesEvent::ConvertedAtMaturity | NotesEvent::ConvertedOnCall), Some(t)) => {
             let issued = o.conversion.map(|c| c.net_shares.to_f64()).unwrap_or(0.0);
-            let called = if o.event == Some(NotesEvent::ConvertedOnCall) { ", after the company calls the notes" } else { "" };
+            let called = if o.event == Some(NotesEvent::ConvertedOnCall) {
+                format!(", after the company calls them ({})", call_window(s).unwrap_or_default())
+            } else {
+                String::new()
+            };
             format!(
                 "Holders convert in {}{}: {} new shares are issued and existing owners keep {}.",
                 when(s, t),
@@ -106,37 +150,54 @@ pub fn convertible_sentence(s: &Scenario) -> String {
         (Some(ev @ (NotesEvent::RepaidAtMaturity | NotesEvent::RepaidOnPut)), Some(t)) => {
             let why = if ev == NotesEvent::RepaidOnPut { "holders put the notes back" } else { "the notes mature" };
             let wall = o.refinancing_wall.to_f64();
+            let refinanced = o.refinanced.to_f64();
+            let rescue = b.end.rescue_shares.to_f64();
             if wall <= 0.5 {
                 format!(
-                    "The stock stays below the {} conversion price, so when {} in {} the company repays {} in cash; owners keep {}.",
+                    "The stock stays below the {} conversion price, so when {why} in {}, the company repays {} in cash; owners keep {}.",
                     price(k),
-                    why,
                     when(s, t),
                     dollars(o.principal_paid_cash.to_f64()),
                     owners
                 )
             } else if o.default_month.is_some() {
                 format!(
-                    "The stock stays below the {} conversion price and, when {} in {}, cash falls {} short: the company defaults on the notes.",
+                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short and neither new notes nor new shares can cover it: the company defaults, and the {} it cannot pay stays owed ahead of its shareholders.",
                     price(k),
-                    why,
                     when(s, t),
-                    dollars(wall)
+                    dollars(wall),
+                    dollars(o.unpaid.to_f64())
+                )
+            } else if refinanced > 0.5 {
+                format!(
+                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short: the company sells new notes for it, at {} a year; owners keep {}.",
+                    price(k),
+                    when(s, t),
+                    dollars(wall),
+                    percent(s.assumptions.refinancing_coupon_pct / 100.0),
+                    owners
                 )
             } else {
                 format!(
-                    "The stock stays below the {} conversion price and, when {} in {}, cash falls {} short: the company sells {} new shares to pay, and owners keep {}.",
+                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short: the company sells {} new shares to pay, and owners keep {}.",
                     price(k),
-                    why,
                     when(s, t),
                     dollars(wall),
-                    thousands(b.end.rescue_shares.to_f64().round() as u64),
+                    thousands(rescue.round() as u64),
                     owners
                 )
             }
         }
-        _ => format!("The notes are still outstanding at the end of the run; owners keep {} so far.", owners),
-    }
+        _ => match o.default_month {
+            Some(t) => format!(
+                "The company cannot pay a coupon in {} and defaults: the {} of notes and coupon stay owed ahead of its shareholders.",
+                when(s, t),
+                dollars(o.unpaid.to_f64())
+            ),
+            None => format!("The notes are still outstanding at the end of the run; owners keep {} so far.", owners),
+        },
+    };
+    format!("{sentence}{uncalled}")
 }
 
 /// What happened to the senior secured notes (structure C).
@@ -145,22 +206,37 @@ pub fn secured_sentence(s: &Scenario) -> String {
     let o = &c.outcome;
     let owners = kept(c.end.ownership_retained.to_f64());
     let interest = dollars(o.interest_paid.to_f64());
+    let built = s.outcomes.hpc_noi_total.to_f64() > 0.0;
+    let collateral = if built { "the data center and the machines the notes paid for" } else { "the machines the notes paid for" };
+    let unpaid = o.unpaid_claim.to_f64();
+    let owed = if unpaid > 0.5 {
+        format!("; the {} they do not cover stays owed ahead of the shareholders", dollars(unpaid))
+    } else {
+        "; they cover the claim".to_string()
+    };
     match (o.default_month, o.default_cause) {
         (Some(t), Some(SecuredDefault::Balloon)) => format!(
-            "The company pays {} of interest but cannot repay the {} balloon in {}: it defaults on the notes and the holders take the data center and the machines the notes paid for.",
+            "The company pays {} of interest but cannot repay or refinance the {} balloon in {}: it defaults and the holders take {collateral}{owed}.",
             interest,
             dollars(o.balloon_wall.to_f64()),
             when(s, t)
         ),
         (Some(t), _) => format!(
-            "{}: the company misses a payment in {} and defaults, after {} of interest.",
-            if s.outcomes.hpc_noi_total.to_f64() > 0.0 { "Cash runs out before the data center earns enough" } else { "With nothing built to earn from, cash runs out" },
+            "{}: the company cannot make a payment in {} even with new shares, after {} of interest, and the holders take {collateral}{owed}.",
+            if built { "Cash runs out before the data center earns enough" } else { "With nothing built to earn from, cash runs out" },
             when(s, t),
             interest
         ),
         (None, _) => {
             let wall = o.balloon_wall.to_f64();
-            if wall > 0.5 {
+            if o.refinanced.to_f64() > 0.5 {
+                format!(
+                    "The company pays {} of interest; at maturity cash falls {} short of the balloon and new notes secured on the same assets refinance it; owners keep {}.",
+                    interest,
+                    dollars(wall),
+                    owners
+                )
+            } else if wall > 0.5 {
                 format!(
                     "The company pays {} of interest; at maturity cash falls {} short of the balloon and new shares fill the gap, so owners keep {}.",
                     interest,
@@ -177,26 +253,25 @@ pub fn secured_sentence(s: &Scenario) -> String {
     }
 }
 
-/// The comparison each card closes with: every structure's ownership, and whether the miner
-/// kept its machines.
+/// What today's owners are left with under one structure: "$190.8M (100% of the company)".
+fn left(value: f64, ownership: f64) -> String {
+    format!("{} ({} of the company)", dollars(value), kept(ownership))
+}
+
+/// The comparison under the cards: what today's owners end with under each structure, and
+/// whether the miner kept its machines.
 pub fn comparison(s: &Scenario) -> String {
     let o = &s.outcomes;
+    let convertible = left(o.convertible.end.equity_value.to_f64(), o.convertible.end.ownership_retained.to_f64());
+    let secured = left(o.secured.end.equity_value.to_f64(), o.secured.end.ownership_retained.to_f64());
     if !o.loan.outcome.available {
         return format!(
-            "Owners keep {} with the convertible and {} with the secured notes; the loan is not available on these terms.",
-            kept(o.convertible.end.ownership_retained.to_f64()),
-            kept(o.secured.end.ownership_retained.to_f64())
+            "Today's owners end with {convertible} under the convertible and {secured} under the secured notes; the loan is not available on these terms."
         );
     }
-    let loan_owned = kept(o.loan.end.ownership_retained.to_f64());
-    let machines = if o.loan.outcome.default_month.is_some() { " but no pledged machines" } else { " and its machines" };
-    format!(
-        "Owners keep {} with the convertible, {} with the loan{}, and {} with the secured notes.",
-        kept(o.convertible.end.ownership_retained.to_f64()),
-        loan_owned,
-        machines,
-        kept(o.secured.end.ownership_retained.to_f64())
-    )
+    let loan = left(o.loan.end.equity_value.to_f64(), o.loan.end.ownership_retained.to_f64());
+    let machines = if o.loan.outcome.default_month.is_some() || o.loan.outcome.sold_month.is_some() { " without its pledged machines" } else { " with its machines" };
+    format!("Today's owners end with {convertible} under the convertible, {loan} under the loan{machines}, and {secured} under the secured notes.")
 }
 
 /// Which card a comparison closes.
@@ -212,21 +287,32 @@ pub fn comparison_for(s: &Scenario, card: Card) -> String {
     let o = &s.outcomes;
     let loan = if o.loan.outcome.available {
         format!(
-            "the loan {}{}",
-            kept(o.loan.end.ownership_retained.to_f64()),
-            if o.loan.outcome.default_month.is_some() { " but without its pledged machines" } else { " with its machines" }
+            "{} with the loan{}",
+            left(o.loan.end.equity_value.to_f64(), o.loan.end.ownership_retained.to_f64()),
+            if o.loan.outcome.default_month.is_some() || o.loan.outcome.sold_month.is_some() { ", without its pledged machines" } else { ", with its machines" }
         )
     } else {
-        "the loan is not available on these terms".to_string()
+        "no loan: it is not available on these terms".to_string()
     };
-    let convertible = format!("the convertible {}", kept(o.convertible.end.ownership_retained.to_f64()));
-    let secured = format!("the secured notes {}", kept(o.secured.end.ownership_retained.to_f64()));
+    let convertible = format!("{} with the convertible", left(o.convertible.end.equity_value.to_f64(), o.convertible.end.ownership_retained.to_f64()));
+    let secured = format!("{} with the secured notes", left(o.secured.end.equity_value.to_f64(), o.secured.end.ownership_retained.to_f64()));
     let (a, b) = match card {
         Card::Loan => (convertible, secured),
         Card::Convertible => (loan, secured),
         Card::Secured => (loan, convertible),
     };
-    format!("On the same path, owners would keep: {a}; {b}.")
+    format!("On the same path, today's owners would end with {a}; {b}.")
+}
+
+/// The company's stock market value, next to the inputs that set it: "Worth $6.00B on the
+/// stock market: 400,000,000 shares at $15.00."
+pub fn market_value_note(a: &crate::model::assumptions::Assumptions) -> String {
+    format!(
+        "Worth {} on the stock market: {} shares at {}.",
+        dollars(a.shares_outstanding * a.share_price_usd),
+        thousands(a.shares_outstanding.round() as u64),
+        price(a.share_price_usd)
+    )
 }
 
 /// All three sentences.
@@ -258,14 +344,15 @@ mod tests {
         let loan = loan_sentence(&s);
         let o = &s.outcomes.loan.outcome;
         let month = o.default_month.expect("the 2022 replay's loan defaults");
-        let when = format!("in month {month}, {}", s.timeline.long_label(month));
-        let seized = format!("The lender takes {} PH/s of machines", thousands(o.seized_ph.to_f64().round() as u64));
-        assert!(loan.starts_with(&seized) && loan.contains(&when) && when.ends_with("2022"), "{loan}");
-        assert!(loan.contains("non-recourse"), "{loan}");
+        let when = format!("month {month}, {}", s.timeline.long_label(month));
+        let seized = format!("the lender takes {} PH/s of machines", thousands(o.seized_ph.to_f64().round() as u64));
+        assert!(loan.contains(&seized) && loan.starts_with(&format!("In {when}")) && when.ends_with("2022"), "{loan}");
+        assert!(loan.contains("no recourse"), "{loan}");
         let conv = convertible_sentence(&s);
         assert!(conv.contains("existing owners keep") || conv.contains("owners keep"), "{conv}");
-        assert!(comparison(&s).contains("but no pledged machines"));
-        assert!(comparison_for(&s, Card::Convertible).contains("the loan 100% but without its pledged machines"), "{}", comparison_for(&s, Card::Convertible));
+        assert!(comparison(&s).contains("under the loan without its pledged machines"), "{}", comparison(&s));
+        let value = dollars(s.outcomes.loan.end.equity_value.to_f64());
+        assert!(comparison_for(&s, Card::Convertible).contains(&format!("{value} (100% of the company) with the loan, without its pledged machines")), "{}", comparison_for(&s, Card::Convertible));
         assert!(!comparison_for(&s, Card::Loan).contains("the loan"));
     }
 

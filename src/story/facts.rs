@@ -34,6 +34,13 @@ pub fn facts() -> &'static [(&'static str, String)] {
     FACTS.get_or_init(compute)
 }
 
+/// The `data-out` name of a correction's line.
+fn correction_name(rule: &str) -> &'static str {
+    const NAMES: [&str; 10] =
+        ["correction-R1", "correction-R2", "correction-R3", "correction-R4", "correction-R5", "correction-R6", "correction-R7", "correction-R8", "correction-R9", "correction-R10"];
+    NAMES.iter().find(|n| n[11..] == *rule).copied().unwrap_or("correction")
+}
+
 /// One fact's text.
 pub fn fact(name: &str) -> Option<&'static str> {
     facts().iter().find(|f| f.0 == name).map(|f| f.1.as_str())
@@ -112,6 +119,15 @@ fn compute() -> Vec<(&'static str, String)> {
     if let (Some(lo), Some(hi)) = (then_loans.iter().map(|b| b.0).min(), then_loans.iter().map(|b| b.1).max()) {
         out.push(("then-loan-coupons", format!("{}% to {}%", lo.normalize(), hi.normalize())));
     }
+
+    // What the calculator shows at its default inputs, for the prose that introduces it.
+    let defaults = crate::model::simulate::simulate(&crate::model::assumptions::Assumptions::default());
+    out.push(("defaults-loan-sentence", crate::narrative::outcomes::loan_sentence(&defaults)));
+    out.push(("defaults-convertible-sentence", crate::narrative::outcomes::convertible_sentence(&defaults)));
+    out.push(("defaults-comparison", crate::narrative::outcomes::comparison(&defaults)));
+
+    // The dated list of corrections in the method section.
+    out.extend(super::corrections::correction_lines().into_iter().map(|(rule, text)| (correction_name(rule), text)));
 
     // The income squeeze, from the daily network data.
     let days = network_daily();

@@ -20,6 +20,7 @@
 //!   inline numbers and charts all read.
 
 pub mod cases;
+pub mod corrections;
 pub mod facts;
 pub mod glossary;
 pub mod values;

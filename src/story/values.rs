@@ -97,7 +97,13 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
     out.push(("noi-year", dollars_prose(lease_year * a.hpc_noi_margin_pct / 100.0)));
     out.push(("secured-interest-year", dollars_prose(a.principal_usd * a.secured_coupon_pct / 100.0)));
     out.push(("leases-start", month_at(start, a.build_months + 1)));
-    out.push(("full-lease-month", month_at(start, a.build_months + a.ramp_months + 1)));
+    // The first month at full rent: the ramp's last month (or the first month after the build
+    // when there is no ramp), as the model's lease income has it.
+    out.push(("full-lease-month", month_at(start, a.build_months + a.ramp_months.max(1))));
+
+    // Monte Carlo: with drift μ the mean price grows as e^{μt}, the median as e^{(μ − σ²/2)t}.
+    let sigma = a.btc_volatility_pct / 100.0;
+    out.push(("btc-median-fall", percent(-libm::expm1(-sigma * sigma / 2.0))));
 
     // The melting ice cube: a fleet that never grows, in a network that does.
     let network = &s.path.network_eh_s;

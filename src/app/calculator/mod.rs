@@ -108,14 +108,16 @@ fn MarketControls() -> impl IntoView {
 
 #[component]
 fn MinerControls() -> impl IntoView {
+    let state = use_calculator();
     view! {
         {control_group("The miner", &["fleet", "efficiency", "power", "cash", "shares", "share_price", "beta", "hpc_share", "lease"], view! {
             <NumberControl name="fleet" label="Fleet"/>
             <NumberControl name="efficiency" label="Efficiency"/>
             <NumberControl name="power" label="Power price"/>
             <NumberControl name="cash" label="Cash"/>
-            <NumberControl name="shares" label="Shares outstanding, an assumption"/>
+            <NumberControl name="shares" label="Shares outstanding"/>
             <NumberControl name="share_price" label="Share price (the convertible's reference)"/>
+            <p class="control-note">{move || state.assumptions.with(crate::narrative::outcomes::market_value_note)}</p>
             <NumberControl name="beta" label="Share price elasticity to BTC"/>
             <NumberControl name="hpc_share" label="Share of proceeds to AI/HPC"/>
             <NumberControl name="lease" label="AI/HPC lease rate"/>
@@ -127,7 +129,7 @@ fn MinerControls() -> impl IntoView {
 fn FinancingControls() -> impl IntoView {
     let state = use_calculator();
     view! {
-        {control_group("The money raised", &["principal", "loan_coupon", "loan_term", "ltv", "ltv_max", "recourse", "coupon", "premium", "maturity", "cap", "secured_coupon"], view! {
+        {control_group("The money raised", &["principal", "loan_coupon", "loan_term", "ltv", "ltv_max", "recourse", "support", "coupon", "premium", "maturity", "cap", "refi_max", "rescue_limit", "secured_coupon"], view! {
             <NumberControl name="principal" label="Amount raised (every structure)"/>
             <h3>"Loan"</h3>
             <NumberControl name="loan_coupon" label="Loan interest rate"/>
@@ -135,6 +137,7 @@ fn FinancingControls() -> impl IntoView {
             <NumberControl name="ltv" label="Loan-to-value at closing"/>
             <OptionalControl name="ltv_max" toggle_label="Loan-to-value covenant" label="Covenant level"/>
             <FlagControl name="recourse" label="Recourse: the lender can claim a shortfall from the company"/>
+            <FlagControl name="support" label="Without recourse, the company pays the loan's shortfalls while its machines cover the loan"/>
             <h3>"Convertible"</h3>
             <NumberControl name="coupon" label="Coupon"/>
             <NumberControl name="premium" label="Conversion premium"/>
@@ -159,6 +162,8 @@ fn FinancingControls() -> impl IntoView {
                     <option value="default" selected=move || state.assumptions.with(|a| a.wall_policy == WallPolicy::Default)>"Default on the notes"</option>
                 </select>
             </div>
+            <OptionalControl name="refi_max" toggle_label="Refinance a wall with new notes" label="New notes, at most (share of market value)"/>
+            <OptionalControl name="rescue_limit" toggle_label="Limit the new shares sold in a month" label="New shares a month, at most (share of shares outstanding)"/>
             <h3>"Senior secured notes"</h3>
             <NumberControl name="secured_coupon" label="Secured notes' coupon"/>
         })}
