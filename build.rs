@@ -2,9 +2,10 @@
 //! - the deals: `data/offerings.csv` minus the research `notes`, the long `source_title` and
 //!   the columns the page does not use or derives (it links each source by its domain; the
 //!   downloadable files keep everything);
-//! - the daily network data: `data/network_daily.csv` as scaled integers, delta-encoded in
-//!   zigzag varints (the format is read by `src/data/network_codec.rs`, which documents it).
-//!   Build-time checks make sure every value is exactly representable and the days consecutive.
+//! - the daily network data: from `data/network_daily.csv`, each day's hashprice in cents and
+//!   each month's means to the bit (`src/data/network_codec.rs` documents the format).
+//!   Build-time checks make sure every value is a whole number of its column's step and the
+//!   days consecutive.
 
 #[path = "src/data/csv.rs"]
 #[allow(dead_code)]
@@ -59,20 +60,30 @@ fn network(out_dir: &std::path::Path) {
     let table = csv::parse_records(&text).expect("data/network_daily.csv parses");
     let col = |n: &str| table.column(n).expect("network column");
     let (cd, ci, cf, ch, cp) = (col("date"), col("iss_btc"), col("fee_btc"), col("hashrate_ehs"), col("price_usd"));
-    let mut first_day = None;
-    let mut columns: [Vec<i64>; 4] = Default::default();
+    // Each value as the CSV states it, checked to be a whole number of its column's step.
+    let value = |text: &str, scale: f64| -> f64 {
+        let v: f64 = text.parse().expect("network number");
+        let scaled = (v * scale).round();
+        assert!((scaled / scale - v).abs() < 1e-9, "network_daily.csv: {text} is not a multiple of 1/{scale}");
+        scaled / scale
+    };
+    let mut days = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
-        let day = calendar::Day::parse(&row[cd]).expect("network date").days_since_epoch();
-        let first = *first_day.get_or_insert(day);
-        assert_eq!(day, first + i as i64, "network_daily.csv: days must be consecutive ({})", row[cd]);
-        for (k, (c, scale)) in [(ci, network_codec::SCALES[0]), (cf, network_codec::SCALES[1]), (ch, network_codec::SCALES[2]), (cp, network_codec::SCALES[3])].into_iter().enumerate() {
-            let v: f64 = row[c].parse().expect("network number");
-            let scaled = (v * scale).round();
-            assert!((scaled / scale - v).abs() < 1e-9, "network_daily.csv: {} is not a multiple of 1/{scale}", row[c]);
-            columns[k].push(scaled as i64);
+        let day = calendar::Day::parse(&row[cd]).expect("network date");
+        if let Some(first) = days.first().map(|d: &network_codec::RawDay| d.day.days_since_epoch()) {
+            assert_eq!(day.days_since_epoch(), first + i as i64, "network_daily.csv: days must be consecutive ({})", row[cd]);
         }
+        days.push(network_codec::RawDay {
+            day,
+            issued_btc: value(&row[ci], 1000.0),
+            fees_btc: value(&row[cf], 100.0),
+            hashrate_eh_s: value(&row[ch], 100.0),
+            btc_price_usd: value(&row[cp], 1.0),
+        });
     }
-    let bytes = network_codec::encode(first_day.unwrap_or(0), &columns);
+    let first = days.first().map(|d| d.day.days_since_epoch()).unwrap_or(0);
+    let cents: Vec<i64> = days.iter().map(|d| network_codec::cents(d.hashprice())).collect();
+    let bytes = network_codec::encode(first, &cents, &network_codec::digest(&days));
     fs::write(out_dir.join("network_daily.bin"), bytes).expect("write the embedded network file");
 }
 

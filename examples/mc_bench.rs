@@ -11,7 +11,6 @@ mod browser {
     use debt_or_dilution::model::assumptions::{Assumptions, PathKind, DEFAULT_SEED};
     use debt_or_dilution::model::market::{Drivers, MarketPath};
     use debt_or_dilution::model::montecarlo::{draw_path, path_rng, run_monte_carlo};
-    use rand_distr::{Distribution, StandardNormal};
     use wasm_bindgen::prelude::wasm_bindgen;
 
     /// Runs `paths` Monte Carlo paths over `months` months, all three structures, in one go;
@@ -38,7 +37,7 @@ mod browser {
         path.hashprice.last().copied().unwrap_or(0.0)
     }
 
-    /// The shocks alone: ChaCha8 seeded per path and 2 × `months` standard normals from each,
+    /// The shocks alone: a stream per path and 2 × `months` standard normals from each,
     /// the random-number floor of a run. Returns their sum.
     #[wasm_bindgen]
     pub fn normals(paths: u32, months: u32) -> f64 {
@@ -46,7 +45,7 @@ mod browser {
         for index in 0..paths as u64 {
             let mut rng = path_rng(DEFAULT_SEED, index);
             for _ in 0..2 * months {
-                let z: f64 = StandardNormal.sample(&mut rng);
+                let z = rng.normal();
                 sum += z;
             }
         }

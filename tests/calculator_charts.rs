@@ -101,7 +101,7 @@ fn monte_carlo_charts() {
 fn story_charts_mark_the_2022_cases_and_a_fleet_breakeven() {
     use debt_or_dilution::charts::history::{draw_history, HistoryView};
     use debt_or_dilution::data::history::history_events;
-    use debt_or_dilution::data::network::network_daily;
+    use debt_or_dilution::data::network::{network_daily, network_monthly};
     // The loan section's replay with its five cases numbered at their months.
     let mut path = path_view(&scenario(debt_or_dilution::model::presets::REPLAY_2022));
     let plain = render((720, 340), |r| draw_path(r, &path, &Theme::light(), None, None).unwrap()).0;
@@ -115,7 +115,7 @@ fn story_charts_mark_the_2022_cases_and_a_fleet_breakeven() {
     assert!(svg.contains("x=\"154\" y=\"36\"") && svg.contains("x=\"154\" y=\"54\""));
 
     // The squeeze section's history with the fleet's breakeven across it.
-    let mut history = HistoryView::new(network_daily(), &history_events(network_daily()));
+    let mut history = HistoryView::new(network_daily(), &history_events(network_daily(), network_monthly()));
     history.breakeven = Some(40.81);
     let (svg, _) = render((720, 340), |r| draw_history(r, &history, &Theme::light(), None, None).unwrap());
     assert!(svg.contains("your fleet&apos;s breakeven, $40.81") || svg.contains("your fleet's breakeven, $40.81"), "the breakeven is labelled");

@@ -8,7 +8,7 @@ use debt_or_dilution::charts::frame::{MarkShape, Titles};
 use debt_or_dilution::charts::history::{draw_history, HistoryView};
 use debt_or_dilution::charts::scatter::{draw_scatter, CouponPosition, ScatterView};
 use debt_or_dilution::data::history::history_events;
-use debt_or_dilution::data::network::network_daily;
+use debt_or_dilution::data::network::{network_daily, network_monthly};
 use debt_or_dilution::charts::issuance::{draw_issuance, IssuanceView};
 use debt_or_dilution::charts::theme::Theme;
 use debt_or_dilution::data::aggregates::quarterly_issuance;
@@ -95,7 +95,7 @@ fn debt_stock_is_two_labelled_bars() {
 
 #[test]
 fn history_draws_every_day_and_the_events() {
-    let events = history_events(network_daily());
+    let events = history_events(network_daily(), network_monthly());
     let view = HistoryView::new(network_daily(), &events);
     let (svg, hit) = render((800, 360), |root| draw_history(root, &view, &Theme::light(), None, Some(1000)).unwrap());
     golden("history", &svg);

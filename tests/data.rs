@@ -171,10 +171,37 @@ fn era_comparison_is_computed_from_the_deals() {
     assert!(now.principal_usd > Decimal::from(20_000_000_000u64));
 }
 
+/// The page embeds each day's hashprice to the cent and each month's means to the bit
+/// (`src/data/network_codec.rs`). Checked against the published CSV: every month's means and
+/// closing week are exactly what the CSV's days give, every day reads the same at the cent on
+/// the page, and the history chart's events are the ones the exact values give.
 #[test]
-fn the_embedded_network_series_equals_the_published_csv() {
+fn the_embedded_network_series_is_the_published_csv() {
+    use debt_or_dilution::data::history::history_events;
+    use debt_or_dilution::data::network::{closing_week, NetworkDay};
+    use debt_or_dilution::data::network_codec::digest;
+    use debt_or_dilution::narrative::format::price;
     let published = parse_network_daily(include_str!("../data/network_daily.csv")).expect("CSV parses");
-    assert_eq!(network_daily(), published.as_slice(), "decoded bytes reproduce every CSV value exactly");
+    let days = network_daily();
+    assert_eq!(days.len(), published.len());
+    for (ours, theirs) in days.iter().zip(&published) {
+        assert_eq!(ours.day, theirs.day);
+        assert_eq!(price(ours.hashprice()), price(theirs.hashprice()), "{}", theirs.day);
+        assert_eq!(format!("{:.2}", ours.hashprice()), format!("{:.2}", theirs.hashprice()), "{}", theirs.day);
+    }
+    let months = digest(&published);
+    assert_eq!(network_monthly().len(), months.len());
+    for (ours, theirs) in network_monthly().iter().zip(&months) {
+        assert_eq!(ours.month, theirs.month);
+        let bits = |v: [f64; 3]| v.map(f64::to_bits);
+        assert_eq!(bits([ours.hashprice, ours.btc_price_usd, ours.hashrate_eh_s]), bits(theirs.means), "{}", ours.month);
+        let week = closing_week(ours.month).expect("a closing week");
+        assert_eq!(bits([week.0, week.1, week.2]), bits(theirs.closing_week), "{}", ours.month);
+    }
+    let exact: Vec<NetworkDay> = published.iter().map(|d| NetworkDay { day: d.day, hashprice: d.hashprice() }).collect();
+    let (ours, theirs) = (history_events(days, network_monthly()), history_events(&exact, network_monthly()));
+    let labels = |events: &[debt_or_dilution::data::history::HistoryEvent]| events.iter().map(|e| (e.date, e.label.clone(), e.detail.clone())).collect::<Vec<_>>();
+    assert_eq!(labels(&ours), labels(&theirs));
 }
 
 #[test]

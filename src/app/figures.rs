@@ -16,7 +16,7 @@ use crate::data::calendar::Quarter;
 use crate::data::deals::{deals, Deal};
 use crate::data::families::{CollateralFamily, InstrumentFamily};
 use crate::data::history::history_events;
-use crate::data::network::{last_day, network_daily};
+use crate::data::network::{last_day, network_daily, network_monthly};
 use crate::data::published::published;
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
@@ -352,7 +352,7 @@ pub fn HistoryFigure(
     #[prop(optional)]
     scenario: Option<ScenarioMemo>,
 ) -> impl IntoView {
-    let events = history_events(network_daily());
+    let events = history_events(network_daily(), network_monthly());
     let base = Arc::new(HistoryView::new(network_daily(), &events));
     let summary = base.summary();
     let items = base.points.len();

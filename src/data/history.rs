@@ -3,7 +3,7 @@
 //! computed from the daily data, so the labels say what the data gives.
 
 use super::calendar::{Day, PartialDate, YearMonth};
-use super::network::{monthly_means, NetworkDay};
+use super::network::{NetworkDay, NetworkMonth};
 
 /// An event marked on the hashprice history.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,11 +26,10 @@ fn lowest<'a>(days: impl Iterator<Item = &'a NetworkDay>) -> Option<&'a NetworkD
     days.min_by(|a, b| a.hashprice().total_cmp(&b.hashprice()))
 }
 
-/// The events of the history chart, in time order. Each is computed from `days`; an event
-/// whose data is absent is left out rather than invented.
-pub fn history_events(days: &[NetworkDay]) -> Vec<HistoryEvent> {
+/// The events of the history chart, in time order. Each is computed from `days` and their
+/// `months`; an event whose data is absent is left out rather than invented.
+pub fn history_events(days: &[NetworkDay], months: &[NetworkMonth]) -> Vec<HistoryEvent> {
     let mut out = Vec::new();
-    let months = monthly_means(days);
     let ym = |y, m| YearMonth { year: y, month: m };
     if let Some(may) = months.iter().find(|m| m.month == ym(2021, 5)) {
         out.push(HistoryEvent {

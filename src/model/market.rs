@@ -6,7 +6,7 @@
 //!   path" and is computed by the very same recursion with zero shocks, so Monte Carlo with
 //!   zero volatility reproduces it bit for bit (MODEL.md V10).
 //! - **Monte Carlo**: `ln P_t = ln P_{t−1} + (μ − σ²/2)Δt + σ√Δt Z_t`, likewise `ln N` with
-//!   `W_t = ρZ_t + √(1−ρ²)Z'_t`; shocks from a seeded `ChaCha8Rng` (see `montecarlo`).
+//!   `W_t = ρZ_t + √(1−ρ²)Z'_t`; shocks from each path's seeded stream (see `random`).
 //! - **replay**: the embedded daily data, averaged by month, from `start`, continued on the
 //!   trend after the data ends (Nov 2025). Closing (t = 0) is the mean of the start month's
 //!   first seven days — the week the money is raised — so P0 and N0 are history's values.
@@ -20,7 +20,7 @@ use super::assumptions::{Assumptions, PathKind};
 use super::mining::path_subsidy_btc;
 use super::time::Timeline;
 use crate::data::calendar::YearMonth;
-use crate::data::network::{network_daily, network_monthly};
+use crate::data::network::{closing_week, network_monthly};
 
 /// One path: index 0 is closing, 1..=T the months.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -201,20 +201,6 @@ pub fn deterministic_path(a: &Assumptions) -> MarketPath {
         drivers.fill(None, &mut path);
     }
     path
-}
-
-/// Mean hashprice, BTC price and hashrate over the first seven days of `month` (closing week).
-fn closing_week(month: YearMonth) -> Option<(f64, f64, f64)> {
-    let days: Vec<_> = network_daily().iter().filter(|d| d.day.year_month() == month && d.day.day <= 7).collect();
-    if days.is_empty() {
-        return None;
-    }
-    let n = days.len() as f64;
-    Some((
-        days.iter().map(|d| d.hashprice()).sum::<f64>() / n,
-        days.iter().map(|d| d.btc_price_usd).sum::<f64>() / n,
-        days.iter().map(|d| d.hashrate_eh_s).sum::<f64>() / n,
-    ))
 }
 
 /// History from `start` (monthly means of the daily data), then the trend (issue 4, replay).

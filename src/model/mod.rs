@@ -49,6 +49,7 @@ pub mod month;
 pub mod montecarlo;
 pub mod presets;
 pub mod query;
+pub mod random;
 pub mod rates;
 pub mod secured;
 pub mod simulate;

@@ -1,12 +1,11 @@
 //! Monte Carlo (MODEL.md §4.9): many correlated GBM paths, all three structures on each, in
 //! `f64`, and the distribution the charts and `mc-*` metrics show.
 //!
-//! Path `i` of seed `s` draws its shocks from ChaCha8 keyed by `s` (expanded to a 256-bit key
-//! by `seed_from_u64`) on stream `i` ([`path_rng`]), with `rand_distr::StandardNormal` (whose
-//! transcendentals go through `libm`): first Z_1..Z_T, then Z'_1..Z'_T. Different seeds have
-//! unrelated keys, so seeds `s` and `s + 1` share no path; within a seed every path has its own
-//! stream. A seed gives the same paths on the host and in wasm, whatever the chunking of the
-//! run, and any single path can be re-run alone ([`run_path`]).
+//! Path `i` of seed `s` draws its shocks from its own stream ([`path_rng`],
+//! [`super::random::PathRng`]): first Z_1..Z_T, then Z'_1..Z'_T. Different seeds have
+//! unrelated streams, so seeds `s` and `s + 1` share no path. A seed gives the same paths on the
+//! host and in wasm, whatever the chunking of the run, and any single path can be re-run alone
+//! ([`run_path`]).
 
 use super::assumptions::{Assumptions, MAX_MONTE_CARLO_PATHS};
 use super::market::{Drivers, MarketPath};
@@ -14,9 +13,7 @@ use super::money::Money;
 use super::terms::Terms;
 use super::hpc::HpcPlan;
 use super::simulate::{hpc_plan, run_structures, run_structures_with, Outcomes};
-use rand_chacha::rand_core::SeedableRng;
-use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, StandardNormal};
+use super::random::PathRng;
 
 /// Quantiles of a distribution (linear interpolation between order statistics).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -103,11 +100,9 @@ pub struct MonteCarloSummary {
 /// Paths the hashprice fan is drawn from.
 pub const FAN_PATHS: u32 = 2_000;
 
-/// The random stream of path `index` of `seed`: the seed's key, stream `index`.
-pub fn path_rng(seed: u64, index: u64) -> ChaCha8Rng {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    rng.set_stream(index);
-    rng
+/// The random stream of path `index` of `seed`.
+pub fn path_rng(seed: u64, index: u64) -> PathRng {
+    PathRng::new(seed, index)
 }
 
 /// The shocks and path of path `index`.
@@ -119,7 +114,7 @@ pub fn draw_path(drivers: &Drivers, block_rewards: &[f64], seed: u64, index: u64
     shocks.0.resize(months, 0.0);
     shocks.1.resize(months, 0.0);
     for z in shocks.0.iter_mut().chain(shocks.1.iter_mut()) {
-        *z = StandardNormal.sample(&mut rng);
+        *z = rng.normal();
     }
     drivers.fill_with(block_rewards, Some((&shocks.0, &shocks.1)), path);
 }

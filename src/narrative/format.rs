@@ -187,6 +187,26 @@ pub fn label_of(name: &str) -> &'static str {
     }
 }
 
+/// A deal preset's term that the dataset does not give, as the preset's banner names it.
+pub fn assumed_term(query: &str) -> &str {
+    match query {
+        "shares" => "shares outstanding",
+        "start" => "the closing month",
+        "share_price" => "the share price at issue",
+        "premium" => "the conversion premium",
+        "cap" => "the capped call's cap",
+        "coupon" | "loan_coupon" | "secured_coupon" => "the coupon",
+        "maturity" | "loan_term" | "secured_term" => "the term",
+        "secured_amort" => "the amortisation",
+        "secured_reserve" => "the interest reserve",
+        "hpc_share" => "the share of the money for AI/HPC",
+        "put" => "the holders' put",
+        "call_start" => "when the company may call the notes",
+        "call_trigger" => "the share price that allows the call",
+        other => other,
+    }
+}
+
 /// The on-screen text of a metric's raw value; "—" when it does not apply.
 pub fn display(name: &str, raw: &str, start: YearMonth) -> String {
     if raw.is_empty() {

@@ -54,7 +54,7 @@ pub fn PresetPicker() -> impl IntoView {
                         <p>"Source: "<a href=url rel="noopener noreferrer" target="_blank">{p.source_title.clone().unwrap_or_else(|| "the deal's announcement".into())}</a></p>
                     })}
                     {(!p.assumed.is_empty()).then(|| view! {
-                        <p class="assumed">"Assumed, not from the dataset: "{p.assumed.iter().map(|n| crate::model::fields::field(n).map(|f| f.doc.split(':').next().unwrap_or(n)).unwrap_or(n).to_string()).collect::<Vec<_>>().join("; ")}"."</p>
+                        <p class="assumed">"Assumed, not from the dataset: "{p.assumed.iter().map(|n| crate::narrative::format::assumed_term(n)).collect::<Vec<_>>().join("; ")}"."</p>
                     })}
                 </div>
             })}
