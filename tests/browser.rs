@@ -119,15 +119,18 @@ async fn mounted_app() -> web_sys::Element {
     }
     let app = doc.get_element_by_id("app").expect("#app");
 
-    // Effects and the first draw are asynchronous: poll for up to 10 s.
+    // Effects, the later sections (built one task at a time) and the first draws are
+    // asynchronous: poll for up to 30 s (a debug build) for the page's `data-ready`, which the
+    // app sets once every section is built and every canvas drawn.
     let mut waited = 0;
     while MOUNT.with(|m| m.get()) != Mount::Drawn {
         let all = canvases();
-        if !all.is_empty() && all.iter().all(|c| drawn_pixels(c) > 0) {
+        let ready = doc.body().is_some_and(|b| b.has_attribute("data-ready"));
+        if ready && !all.is_empty() && all.iter().all(|c| drawn_pixels(c) > 0) {
             MOUNT.with(|m| m.set(Mount::Drawn));
             break;
         }
-        if waited >= 10_000 {
+        if waited >= 30_000 {
             let report: Vec<String> = all
                 .iter()
                 .map(|c| format!("{} drawn pixels: {}", describe(c), drawn_pixels(c)))

@@ -159,7 +159,7 @@ test('"open in the calculator" copies the section scenario into the calculator a
     await run.waitFor(() => location.search.includes('path=replay'), { what: 'the URL to hold the replay' });
     const url = new URL(run.page.url());
     assert.equal(url.searchParams.get('start'), '2022-01');
-    assert.equal(url.searchParams.get('fleet'), '1000');
+    assert.equal(url.searchParams.get('fleet'), '1100');
     const banner = await run.page.locator('#same-path').textContent();
     assert.match(banner, /From the story: How an ASIC loan breaks/);
     await run.assertClean();
