@@ -85,17 +85,17 @@ pub fn PathChart(scenario: ScenarioMemo, id: &'static str, #[prop(optional)] eve
     });
     let summary = Signal::derive(move || {
         let v = path.get();
-        let below = v.hashprice.iter().skip(1).filter(|h| **h < v.breakeven_power).count();
+        let below = v.hashprice.iter().skip(1).filter(|h| **h < v.breakeven_cash).count();
         format!(
-            "Hashprice goes from ${:.2} to ${:.2} over {} months; it is below the fleet's ${:.2} power breakeven in {} of them.",
+            "Hashprice goes from ${:.2} to ${:.2} over {} months; it is below the fleet's ${:.2} cash breakeven, what its running costs come to, in {} of them.",
             v.hashprice.first().copied().unwrap_or(0.0),
             v.hashprice.last().copied().unwrap_or(0.0),
             v.hashprice.len().saturating_sub(1),
-            v.breakeven_power,
+            v.breakeven_cash,
             below
         )
     });
-    view! { <CalcFigure id=id view="path" slug="hashprice-path" scenario=scenario title="Hashprice path and breakevens" sub="Dollars per PH/s per day, month by month: the fleet earns above the solid line and loses money below it." summary=summary spec=spec theme=theme/> }
+    view! { <CalcFigure id=id view="path" slug="hashprice-path" scenario=scenario title="Hashprice path and breakevens" sub="Dollars per PH/s per day, month by month. Below the short-dashed cash breakeven the machines cannot cover their running costs and are switched off; below the solid power breakeven they could not pay for their power." summary=summary spec=spec theme=theme/> }
 }
 
 /// The loan's balance against the pledged machines' value.
@@ -149,14 +149,10 @@ pub fn CashChart(scenario: ScenarioMemo, id: &'static str, #[prop(into)] theme: 
     let spec = Signal::derive(move || {
         let v = Arc::new(cash.get());
         let (d, r) = (v.clone(), v.clone());
-        let months = v.lines.first().map(|l| l.1.len()).unwrap_or(1).saturating_sub(1);
+        let months = v.lines.iter().map(|l| l.1.len()).max().unwrap_or(1).saturating_sub(1);
         month_spec(months, Arc::new(move |t| d.describe(t)), draw_fn(move |root, theme, titles, sel| draw_cash(root, &r, theme, titles, sel).ok()), 0.45)
     });
-    let summary = Signal::derive(move || {
-        let v = cash.get();
-        let ends: Vec<String> = v.lines.iter().map(|(n, c)| format!("{} {}", n.to_ascii_lowercase(), crate::narrative::format::dollars(c.last().copied().unwrap_or(0.0)))).collect();
-        format!("Cash at the end of the run: {}.", ends.join(", "))
-    });
+    let summary = Signal::derive(move || cash.with(|v| v.summary()));
     view! { <CalcFigure id=id view="cash" slug="cash-by-structure" scenario=scenario title="Cash under each structure" sub="Solid: loan. Dashed: convertible. Dotted: secured notes." summary=summary spec=spec theme=theme/> }
 }
 

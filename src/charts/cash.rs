@@ -19,6 +19,20 @@ pub struct CashView {
 }
 
 impl CashView {
+    /// The chart's one-sentence summary: each structure's cash at the end, or that it has no
+    /// line (a loan not available on these terms).
+    pub fn summary(&self) -> String {
+        let ends: Vec<String> = self
+            .lines
+            .iter()
+            .map(|(name, cash)| match cash.last() {
+                Some(last) => format!("{} {}", name.to_ascii_lowercase(), crate::narrative::format::dollars(*last)),
+                None => format!("no {} (not available on these terms)", name.to_ascii_lowercase()),
+            })
+            .collect();
+        format!("Cash at the end of the run: {}.", ends.join(", "))
+    }
+
     pub fn describe(&self, t: usize) -> String {
         let parts: Vec<String> =
             self.lines.iter().filter_map(|(name, v)| v.get(t).map(|c| format!("{name} {}", usd_short(*c)))).collect();

@@ -15,7 +15,7 @@ const CHANGES: [(&str, &str); 10] = [
     ("R4", "Owners can lose what they own and no more: their value never goes below zero. A default no longer wipes out what is owed: secured holders take their collateral first, and what it does not cover stays a debt of the company, ahead of its shareholders."),
     ("R5", "One rule for selling new shares under every structure: at a discount that deepens as the stock falls, and no more than a set share of the company in a month. The secured notes' coupons during the build come from an interest reserve set aside from the money raised."),
     ("R6", "Machines that cannot cover their running costs are switched off and cost nothing but overhead, and are sold after standing idle; before, they kept paying their other running costs while switched off."),
-    ("R7", "The default company's shares, share price and cash are those of listed miners of its size, so its stock market value is in proportion to what it owns."),
+    ("R7", "The default company's share count and share price are the medians of listed miners of its size, so its stock market value matches theirs, where before it was several times as large; its cash stays an assumption."),
     ("R8", "Each Monte Carlo path has its own random stream, so neighbouring seeds no longer share all but one path; the owners' side of the distribution is shown beside the lender's."),
     ("R9", "Each structure's costs at issue and its all-in yield, fees included, are shown, with the convertible's capped call counted net of its value: a zero-coupon convertible is not free."),
     ("R10", "At a refinancing wall the company first sells new notes where the market will lend them, as miners did in 2024 and 2025, before selling shares; real deals load their holders' put and issuer's call dates from the data."),
@@ -23,12 +23,15 @@ const CHANGES: [(&str, &str); 10] = [
 
 /// The list's lines, in rule order: "3 December 2026. R1: ... It changed 19 published figures."
 pub fn correction_lines() -> Vec<(&'static str, String)> {
-    counts_by_rule()
+    let counts = counts_by_rule();
+    // A rule that moved no published figure has no row: it is dated with the last correction.
+    let latest = counts.iter().filter_map(|c| c.2).max();
+    counts
         .into_iter()
         .zip(CHANGES)
         .map(|((rule, count, date), (id, text))| {
             debug_assert_eq!(rule, id);
-            let date = date.and_then(Day::parse).map(|d| d.human());
+            let date = date.or(latest).and_then(Day::parse).map(|d| d.human());
             let moved = match count {
                 0 => "It changed no published figure.".to_string(),
                 1 => "It changed one published figure.".to_string(),

@@ -96,6 +96,7 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
     out.push(("lease-year", dollars_prose(lease_year)));
     out.push(("noi-year", dollars_prose(lease_year * a.hpc_noi_margin_pct / 100.0)));
     out.push(("secured-interest-year", dollars_prose(a.principal_usd * a.secured_coupon_pct / 100.0)));
+    out.push(("secured-reserve-months", format!("{} months", a.secured_reserve_months)));
     out.push(("leases-start", month_at(start, a.build_months + 1)));
     // The first month at full rent: the ramp's last month (or the first month after the build
     // when there is no ramp), as the model's lease income has it.
