@@ -161,7 +161,7 @@ fn compare(exact: &Outcomes<Exact>, fast: &Outcomes<f64>) -> Result<(), String> 
         ("secured dilution", exact.secured.end.dilution_total.to_f64(), fast.secured.end.dilution_total),
     ];
     for (name, want, got) in ratios {
-        if (got - want).abs() > 1e-9 * want.abs().max(1e-9) {
+        if (got - want).abs() > 1e-9 * want.abs().max(1e-6) {
             return Err(format!("{name}: exact {want}, Monte Carlo {got}"));
         }
     }

@@ -44,7 +44,7 @@ pub fn loan_view(s: &Scenario) -> LoanView {
         (false, ..) => crate::narrative::outcomes::loan_unavailable_sentence(s).unwrap_or_default(),
         (_, Some(m), ..) => format!("The lender takes the machines in a {} in {}.", default.as_ref().map_or("default", |d| d.1.as_str()), label(m)),
         (_, _, Some(m), _) => format!("The company sells the machines and repays the loan in {}.", label(m)),
-        (_, _, _, Some(m)) => format!("The loan is paid off in {}; the company keeps its machines.", label(m)),
+        (_, _, _, Some(m)) => format!("The loan is paid off in {}; the pledged machines return to the company.", label(m)),
         _ => "The loan is still being paid at the end of the run.".into(),
     };
     LoanView {

@@ -179,6 +179,13 @@ impl<M: Money> Loan<M> {
         }
         let collateral = market.machine_value_per_th() * M::from_int(1000) * self.pledged_ph;
         report.collateral_value = collateral;
+        if market.sell_idle(terms) {
+            // The pledged machines have stood idle as long as any machine of the company's
+            // before it is sold: the borrower sells them and repays, or walks away from a loan
+            // they no longer cover (R6 applies to every machine, R1 decides how).
+            self.idle_exit(t, accrued, interest, collateral, market, company, terms);
+            return report;
+        }
         if !terms.recourse && self.spv_cash < due {
             let short = due - self.spv_cash;
             if !self.shortfall(t, short, accrued, interest, collateral, LoanDefault::Payment, market, company, terms) {
@@ -225,11 +232,12 @@ impl<M: Money> Loan<M> {
             }
         }
         if self.balance <= tiny {
-            // Repaid: the SPV's cash goes back to the company.
+            // Repaid: the SPV's cash and machines go back to the company.
             self.balance = M::ZERO;
             let released = self.spv_cash;
             company.receive(released);
             self.spv_cash = M::ZERO;
+            self.pledged_ph = M::ZERO;
             self.live = false;
             self.outcome.repaid_month = Some(t);
         }
@@ -283,6 +291,23 @@ impl<M: Money> Loan<M> {
         self.spv_cash = self.spv_cash + short;
         self.outcome.support_paid = self.outcome.support_paid + short;
         true
+    }
+
+    /// The pledged machines have stood idle long enough to be sold. Without recourse the
+    /// parent sells them and repays when they cover the loan (and it supports the subsidiary),
+    /// and walks away otherwise. With recourse it sells them and pays the rest of the loan
+    /// itself, or defaults when it cannot.
+    #[allow(clippy::too_many_arguments)]
+    fn idle_exit(&mut self, t: u32, claim: M, interest: M, collateral: M, market: &MonthMarket<M>, company: &mut Company<M>, terms: &Terms<M>) {
+        let proceeds = collateral * (M::ONE - terms.haircut);
+        let covered = proceeds + self.spv_cash.positive_part() >= claim;
+        let pays = if terms.recourse { company.can_pay(claim - proceeds, market, terms) || covered } else { terms.parent_support && covered };
+        if pays {
+            self.outcome.sale_reason = Some(SaleReason::Idle);
+            self.sell(t, claim, interest, collateral, company, terms);
+        } else {
+            self.default(t, LoanDefault::Payment, claim, collateral, company, terms);
+        }
     }
 
     /// The parent sells the pledged machines (at market less the haircut), the lender is repaid

@@ -101,7 +101,7 @@ pub fn loan_sentence(s: &Scenario) -> String {
     }
     let with_support = if support > 0.5 { format!(" and {} of the company's cash to cover what the machines' income did not", dollars(support)) } else { String::new() };
     match o.repaid_month {
-        Some(t) => format!("The loan is paid off in {}, after {interest} of interest{with_support}; the miner keeps its machines.", when(s, t)),
+        Some(t) => format!("The loan is paid off in {}, after {interest} of interest{with_support}; the pledged machines return to the miner.", when(s, t)),
         None => format!("The loan is still being paid at the end of the run, after {interest} of interest{with_support}."),
     }
 }
