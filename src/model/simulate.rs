@@ -74,6 +74,9 @@ pub struct Outcomes<M> {
     pub idle_months: u32,
     /// The month the miners sold their unpledged machines after standing idle.
     pub fleet_sold_month: Option<u32>,
+    /// The company's net assets before it raises anything: its cash and its machines at value
+    /// in use at the closing hashprice. The measure the owners' value at the end is on.
+    pub net_assets_at_start: M,
 }
 
 /// A scenario's full deterministic result (and Monte Carlo summary when asked for).
@@ -217,6 +220,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     let inputs = MarketInputs { path, a, hpc };
     let closing = MonthMarket::<M>::new(&inputs, terms, 0);
     let v0 = closing.machine_value_per_th();
+    let net_assets_at_start = terms.cash_before_raise + closing.value_in_use_per_ph(terms) * terms.fleet_before_raise_ph;
     let months = path.months();
 
     let mut loan_company = Company::after_raise(terms, v0, terms.loan_fee * terms.principal, M::ZERO);
@@ -326,5 +330,6 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         hpc_noi_total,
         idle_months,
         fleet_sold_month,
+        net_assets_at_start,
     }
 }

@@ -162,6 +162,7 @@ pub fn label_of(name: &str) -> &'static str {
         "secured-recovery" => "Holders' recovery from their collateral",
         "secured-unpaid-claim" => "Owed after the collateral",
         "idle-months" => "Months the machines stand idle",
+        "net-assets-start" => "Net assets before the raise",
         "fleet-sold-month" => "Idle machines sold",
         "hpc-mw" => "AI/HPC capacity built",
         "hpc-noi-total" => "AI/HPC operating income",

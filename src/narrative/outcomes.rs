@@ -71,9 +71,28 @@ pub fn loan_sentence(s: &Scenario) -> String {
                 dollars(deficiency)
             )
         };
+        // A non-recourse subsidiary that the company does not support pays short months from
+        // the cash its machines kept in better ones; say so, or the months between the first
+        // short payment and the default read as a contradiction.
+        let first_short = loan
+            .debt_service_coverage
+            .iter()
+            .enumerate()
+            .take(t as usize)
+            .skip(1)
+            .find(|(_, c)| c.is_finite() && **c < 1.0)
+            .map(|(m, _)| m as u32);
+        let lead = match first_short {
+            Some(f) if !a.recourse && support <= 0.5 && o.default_cause == Some(LoanDefault::Payment) => format!(
+                "From {}, the machines earn less than each payment, and the subsidiary pays the difference from the cash it kept in better months. ",
+                when(s, f)
+            ),
+            _ => String::new(),
+        };
+        let when_text = if lead.is_empty() { format!("{},", when(s, t)) } else { format!("{}, that cash runs out:", when(s, t)) };
         return format!(
-            "In {}, {}{} and the lender takes {} PH/s of machines ({} machines){}",
-            when(s, t),
+            "{lead}In {} {}{} and the lender takes {} PH/s of machines ({} machines){}",
+            when_text,
             cause,
             supported,
             thousands(o.seized_ph.to_f64().round() as u64),
@@ -304,14 +323,17 @@ pub fn comparison_for(s: &Scenario, card: Card) -> String {
     format!("On the same path, today's owners would end with {a}; {b}.")
 }
 
-/// The company's stock market value, next to the inputs that set it: "Worth $6.00B on the
-/// stock market: 400,000,000 shares at $15.00."
-pub fn market_value_note(a: &crate::model::assumptions::Assumptions) -> String {
+/// The company's stock market value, next to the inputs that set it, and what the model counts
+/// instead: "Worth $1.43B on the stock market: 251,265,000 shares at $5.71. In the model it is
+/// worth its cash and machines, $210.0M before it raises anything, ...".
+pub fn market_value_note(s: &Scenario) -> String {
+    let a = &s.assumptions;
     format!(
-        "Worth {} on the stock market: {} shares at {}.",
+        "Worth {} on the stock market: {} shares at {}. In the model the company is worth its cash and its machines, {} before it raises anything, and the owners' value at the end is counted the same way, so it leaves out whatever else the stock market is paying for.",
         dollars(a.shares_outstanding * a.share_price_usd),
         thousands(a.shares_outstanding.round() as u64),
-        price(a.share_price_usd)
+        price(a.share_price_usd),
+        dollars(s.outcomes.net_assets_at_start.to_f64())
     )
 }
 
@@ -346,7 +368,14 @@ mod tests {
         let month = o.default_month.expect("the 2022 replay's loan defaults");
         let when = format!("month {month}, {}", s.timeline.long_label(month));
         let seized = format!("the lender takes {} PH/s of machines", thousands(o.seized_ph.to_f64().round() as u64));
-        assert!(loan.contains(&seized) && loan.starts_with(&format!("In {when}")) && when.ends_with("2022"), "{loan}");
+        assert!(loan.contains(&seized) && loan.contains(&format!("In {when}")) && when.ends_with("2022"), "{loan}");
+        // The subsidiary pays short months from its own cash before it defaults; the sentence
+        // says when the shortfall began, so the months between do not read as a contradiction.
+        let first_short = s.outcomes.loan.debt_service_coverage.iter().skip(1).position(|c| *c < 1.0).map(|i| i as u32 + 1);
+        let first_short = first_short.expect("the replay's machines earn less than a payment before the default");
+        assert!(first_short < month, "short from {first_short}, default in {month}");
+        let from = format!("From month {first_short}, {}, the machines earn less", s.timeline.long_label(first_short));
+        assert!(loan.starts_with(&from) && loan.contains("that cash runs out"), "{loan}");
         assert!(loan.contains("no recourse"), "{loan}");
         let conv = convertible_sentence(&s);
         assert!(conv.contains("existing owners keep") || conv.contains("owners keep"), "{conv}");

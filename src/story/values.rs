@@ -15,7 +15,8 @@ use crate::narrative::outcomes::{convertible_sentence, loan_sentence, secured_se
 pub fn field_text(spec: &FieldSpec, stored: f64) -> String {
     let shown = spec.to_query_number(stored);
     if spec.unit == "$" {
-        dollars_prose(shown)
+        // A share price reads to the cent ($5.71, not $6); sums read in words ($200 million).
+        if shown.abs() < 1000.0 { price(shown) } else { dollars_prose(shown) }
     } else if spec.unit.starts_with("$/") {
         if shown >= 1e6 {
             dollars_prose(shown)

@@ -117,7 +117,7 @@ fn MinerControls() -> impl IntoView {
             <NumberControl name="cash" label="Cash"/>
             <NumberControl name="shares" label="Shares outstanding"/>
             <NumberControl name="share_price" label="Share price (the convertible's reference)"/>
-            <p class="control-note">{move || state.assumptions.with(crate::narrative::outcomes::market_value_note)}</p>
+            <p class="control-note">{move || state.scenario.with(|s| crate::narrative::outcomes::market_value_note(s))}</p>
             <NumberControl name="beta" label="Share price elasticity to BTC"/>
             <NumberControl name="hpc_share" label="Share of proceeds to AI/HPC"/>
             <NumberControl name="lease" label="AI/HPC lease rate"/>
