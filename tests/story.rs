@@ -222,3 +222,26 @@ fn inline_numbers_step_on_their_grid_and_stay_in_range() {
     let build = field("build").unwrap();
     assert_eq!(step_input(build, 18.0, 2.0, 3.0), 24.0);
 }
+
+/// The futures section says when its loan defaults happen and, when the capitulation floor is
+/// why they stop, says so; with the floor off the defaults spread over the loan's life and the
+/// floor goes unmentioned.
+#[test]
+fn the_futures_section_says_when_its_defaults_happen_and_why_they_stop() {
+    let section = debt_or_dilution::story::section("futures").expect("a futures section");
+    let a = section.local_assumptions().expect("its own scenario");
+    let last_default = |a: &debt_or_dilution::model::assumptions::Assumptions| {
+        let s = simulate(a);
+        let counts = s.monte_carlo.as_ref().expect("a Monte Carlo run").loan_default_month_counts.clone();
+        let timing = lookup(&scenario_values(&s), "mc-default-timing").unwrap_or_default().to_string();
+        (counts.iter().rposition(|c| *c > 0), timing)
+    };
+    let (last, timing) = last_default(&a);
+    let last = last.expect("some paths default");
+    assert!(timing.contains("capitulation floor") && timing.contains(&format!("from month {} the loan", last + 1)), "{timing}");
+    let mut without_floor = a.clone();
+    without_floor.hashprice_floor_usd_per_ph_day = 0.0;
+    let (later, timing) = last_default(&without_floor);
+    assert!(later.expect("some paths default") > last, "without the floor defaults should come later too");
+    assert!(!timing.contains("capitulation floor"), "{timing}");
+}

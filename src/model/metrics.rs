@@ -119,6 +119,7 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
         ("mc-wall-probability", mc_value(&|m| format_ratio(m.wall_probability))),
         ("mc-dilution-median", mc_value(&|m| format_ratio(m.dilution_total.p50))),
         ("mc-dilution-p90", mc_value(&|m| format_ratio(m.dilution_total.p90))),
+        ("mc-dilution-p95", mc_value(&|m| format_ratio(m.dilution_total.p95))),
         ("mc-loan-worse-probability", mc_value(&|m| format_ratio(m.loan_worse_than_convertible))),
         ("mc-owners-loan-p5", mc_value(&|m| format_cents_f64(m.loan_equity_value.p5))),
         ("mc-owners-loan-median", mc_value(&|m| format_cents_f64(m.loan_equity_value.p50))),

@@ -174,6 +174,7 @@ pub fn label_of(name: &str) -> &'static str {
         "mc-wall-probability" => "Convertible hits a refinancing wall",
         "mc-dilution-median" => "Median total dilution",
         "mc-dilution-p90" => "Total dilution, 90th percentile",
+        "mc-dilution-p95" => "Total dilution, 95th percentile",
         "mc-loan-worse-probability" => "Loan leaves owners worse off than the convertible",
         "mc-owners-loan-p5" => "Owners' value with the loan, 5th percentile",
         "mc-owners-loan-median" => "Owners' value with the loan, median",

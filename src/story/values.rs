@@ -107,6 +107,8 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
     let sigma = a.btc_volatility_pct / 100.0;
     out.push(("btc-median-fall", percent(-libm::expm1(-sigma * sigma / 2.0))));
 
+    out.push(("mc-default-timing", mc_default_timing(s)));
+
     // The melting ice cube: a fleet that never grows, in a network that does.
     let network = &s.path.network_eh_s;
     let share = |t: usize| network.get(t).map(|n| a.fleet_ph_s / (n * 1000.0));
@@ -120,6 +122,58 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
     let under = s.market.hashprice.iter().enumerate().skip(1).find(|(_, h)| **h < be_cash).map(|(t, _)| t as u32);
     out.push(("under-water-when", under.map(|t| month_at(start, t)).unwrap_or_else(|| "not within the run".into())));
     out
+}
+
+/// When the Monte Carlo loan defaults happen, as a clause after the default share: ", all in
+/// month 1 or 2, ...". When they all come before the loan is paid down below what its machines
+/// fetch at the capitulation floor, it says so: that is why they stop.
+fn mc_default_timing(s: &Scenario) -> String {
+    let Some(mc) = &s.monte_carlo else { return String::new() };
+    let a = &s.assumptions;
+    let counts = &mc.loan_default_month_counts;
+    let (Some(first), Some(last)) = (counts.iter().position(|c| *c > 0), counts.iter().rposition(|c| *c > 0)) else {
+        return String::new();
+    };
+    let (first, last) = (first as u32, last as u32);
+    let start = s.timeline.start;
+    let when = if first == last {
+        format!("all in month {first}, {}", month_at(start, first))
+    } else {
+        format!("all between month {first}, {}, and month {last}, {}", month_at(start, first), month_at(start, last))
+    };
+    let floor = a.hashprice_floor_usd_per_ph_day;
+    let hp0 = a.hashprice_usd_per_ph_day;
+    if floor <= 0.0 || hp0 <= floor || a.loan_to_value_pct <= 0.0 {
+        return format!(", {when}");
+    }
+    // The machines' price at the floor, less the sale discount, against what is owed (with a
+    // month's interest) after each payment of the level schedule.
+    let principal = a.principal_usd;
+    let at_floor = principal / (a.loan_to_value_pct / 100.0)
+        * libm::pow(floor / hp0, a.machine_value_elasticity)
+        * (1.0 - a.liquidation_haircut_pct / 100.0);
+    let r = a.loan_coupon_pct / 1200.0;
+    let io = a.loan_interest_only_months.min(a.loan_term_months);
+    let amortising = (a.loan_term_months - io) as f64;
+    let pmt = if r > 0.0 { principal * r / (1.0 - libm::pow(1.0 + r, -amortising)) } else { principal / amortising.max(1.0) };
+    let owed = |m: u32| {
+        let k = m.saturating_sub(io) as f64;
+        let grown = libm::pow(1.0 + r, k);
+        let balance = if r > 0.0 { principal * grown - pmt * (grown - 1.0) / r } else { principal - pmt * k };
+        balance.max(0.0) * (1.0 + r)
+    };
+    match (1..=a.loan_term_months).find(|m| owed(*m) <= at_floor) {
+        // Only when the defaults stop where the floor says they must; otherwise it is not the
+        // reason and goes unsaid.
+        // `owed(m)` is the claim in month m + 1, so defaults can happen up to month `covered`.
+        Some(covered) if covered == last => format!(
+            ", {when}: the capitulation floor keeps hashprice, and with it the machines' price, at or above {} ({} of today's), and from month {} the loan is paid down below what the machines fetch at that price, less the sale discount",
+            price(floor),
+            percent(floor / hp0),
+            covered + 1
+        ),
+        _ => format!(", {when}"),
+    }
 }
 
 /// Looks a name up in a section's values.
