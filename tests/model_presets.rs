@@ -76,7 +76,7 @@ fn required_deals_load_their_dataset_terms() {
             }
         };
         check("structure", p.structure == Some(structure));
-        check("start", a.start == YearMonth { year, month });
+        check("start", a.start == YearMonth { year, month }.add_months(1));
         check("path", a.path == PathKind::Replay);
         check("principal", a.principal_usd == principal);
         check("source", p.source_url.as_deref().is_some_and(|u| u.starts_with("http")));

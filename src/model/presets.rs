@@ -4,7 +4,7 @@
 //! A scenario preset is a query string over the defaults, read by the one parser.
 //!
 //! A deal preset models the notes as issued in their closing month (the announced month
-//! where closing is missing): `start` is that month, the path a replay from it (history to
+//! where closing is missing): `start` is the month after, so that t = 0 is the closing month, the path a replay from it (history to
 //! Nov 2025, then the trend), the principal `principal_usd`, the maturity whole months from
 //! then to the maturity date. Of reference price, premium and conversion price (1000 / the
 //! published conversion rate where there is one, since printed prices are rounded), two
@@ -191,7 +191,9 @@ pub fn apply_deal(current: &Assumptions, deal: &Deal) -> Result<Preset, DealPres
     a.principal_usd = to_f64(principal);
     let closing = deal.closing_month();
     match closing {
-        Some(m) if m >= EARLIEST_START => a.start = m.min(LATEST_START),
+        // t = 0 is the month before `start`: the closing month, so the maturity, put and call
+        // months counted from closing land on their calendar months.
+        Some(m) if m.add_months(1) >= EARLIEST_START => a.start = m.add_months(1).min(LATEST_START),
         // Before the data (Jan 2021) or undated: the replay starts where it can.
         Some(_) => {
             a.start = EARLIEST_START;

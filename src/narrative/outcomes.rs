@@ -65,10 +65,18 @@ pub fn loan_sentence(s: &Scenario) -> String {
         let deficiency = o.deficiency.to_f64();
         let tail = if a.recourse {
             format!("; the loan has recourse, so the company still owes the {} the machines did not cover.", dollars(deficiency))
-        } else {
+        } else if deficiency > 0.5 {
             format!(
                 "; with the machines worth less than the loan and no recourse to the company, it walks away and the lender bears the {} shortfall.",
                 dollars(deficiency)
+            )
+        } else {
+            // The machines covered the loan: only a subsidiary the company does not stand
+            // behind defaults then, and the lender hands back what the sale leaves over.
+            let stance = if a.parent_support { "" } else { " the company does not stand behind its subsidiary, so" };
+            format!(
+                ";{stance} the lender sells the machines, is repaid in full and hands the company the {} left over.",
+                dollars(o.surplus.to_f64())
             )
         };
         // A non-recourse subsidiary that the company does not support pays short months from
@@ -225,8 +233,15 @@ pub fn secured_sentence(s: &Scenario) -> String {
     let o = &c.outcome;
     let owners = kept(c.end.ownership_retained.to_f64());
     let interest = dollars(o.interest_paid.to_f64());
-    let built = s.outcomes.hpc_noi_total.to_f64() > 0.0;
-    let collateral = if built { "the data center and the machines the notes paid for" } else { "the machines the notes paid for" };
+    let share = s.assumptions.hpc_share_pct;
+    let earned = s.outcomes.hpc_noi_total.to_f64() > 0.0;
+    let collateral = if share >= 100.0 {
+        "the data center the notes paid for"
+    } else if share > 0.0 {
+        "the data center and the machines the notes paid for"
+    } else {
+        "the machines the notes paid for"
+    };
     let unpaid = o.unpaid_claim.to_f64();
     let owed = if unpaid > 0.5 {
         format!("; the {} they do not cover stays owed ahead of the shareholders", dollars(unpaid))
@@ -242,7 +257,11 @@ pub fn secured_sentence(s: &Scenario) -> String {
         ),
         (Some(t), _) => format!(
             "{}: the company cannot make a payment in {} even with new shares, after {} of interest, and the holders take {collateral}{owed}.",
-            if built { "Cash runs out before the data center earns enough" } else { "With nothing built to earn from, cash runs out" },
+            match (share > 0.0, earned) {
+                (true, true) => "Cash runs out before the data center earns enough",
+                (true, false) => "Cash runs out before the data center earns anything",
+                (false, _) => "The machines the notes paid for do not earn enough and cash runs out",
+            },
             when(s, t),
             interest
         ),
@@ -335,6 +354,17 @@ pub fn market_value_note(s: &Scenario) -> String {
         price(a.share_price_usd),
         dollars(s.outcomes.net_assets_at_start.to_f64())
     )
+}
+
+/// The secured notes card's tag: what the notes paid for.
+pub fn secured_tag(a: &crate::model::assumptions::Assumptions) -> &'static str {
+    if a.hpc_share_pct >= 100.0 {
+        "AI data center"
+    } else if a.hpc_share_pct > 0.0 {
+        "Data center and machines"
+    } else {
+        "Machines"
+    }
 }
 
 /// All three sentences.

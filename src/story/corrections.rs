@@ -18,7 +18,7 @@ const CHANGES: [(&str, &str); 10] = [
     ("R7", "The default company's share count and share price are the medians of listed miners of its size, so its stock market value matches theirs, where before it was several times as large; its cash stays an assumption."),
     ("R8", "Each Monte Carlo path has its own random stream, so neighbouring seeds no longer share all but one path; the owners' side of the distribution is shown beside the lender's."),
     ("R9", "Each structure's costs at issue and its all-in yield, fees included, are shown, with the convertible's capped call counted net of its value: a zero-coupon convertible is not free."),
-    ("R10", "At a refinancing wall the company first sells new notes where the market will lend them, as miners did in 2024 and 2025, before selling shares; real deals load their holders' put and issuer's call dates from the data."),
+    ("R10", "At a refinancing wall the company first sells new notes where the market will lend them, as miners did in 2024 and 2025, before selling shares; real deals load their holders' put and issuer's call dates from the data, and a deal's run starts in its closing month, so its maturity, put and call fall in the months its documents give."),
 ];
 
 /// The list's lines, in rule order: "3 December 2026. R1: ... It changed 19 published figures."

@@ -52,6 +52,8 @@ fn compute() -> Vec<(&'static str, String)> {
     let counted = all.iter().filter(|d| d.counts_in_totals()).count();
     out.push(("deals-count", thousands(all.len() as u64)));
     out.push(("deals-counted", thousands(counted as u64)));
+    // The calculator's section runs on the model's defaults.
+    out.push(("secured-buys", super::values::secured_buys(&crate::model::query::parse_query("").0).into()));
 
     // The record quarter, as TheMinerMag published it and as our deals sum.
     let p = published();

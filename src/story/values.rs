@@ -90,6 +90,8 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
     out.push(("cap-price", terms.cap_price.map(|c| price(c.to_f64())).unwrap_or_else(|| "none".into())));
     out.push(("maturity-month", month_at(start, a.maturity_months)));
 
+    out.push(("secured-buys", secured_buys(a).into()));
+
     // The AI bet.
     let plan = hpc_plan(a);
     let mw = plan.megawatts(a.principal_usd);
@@ -173,6 +175,17 @@ fn mc_default_timing(s: &Scenario) -> String {
             covered + 1
         ),
         _ => format!(", {when}"),
+    }
+}
+
+/// What the secured notes' money buys, in the prose's words.
+pub fn secured_buys(a: &Assumptions) -> &'static str {
+    if a.hpc_share_pct >= 100.0 {
+        "a data centre"
+    } else if a.hpc_share_pct > 0.0 {
+        "a data centre and machines"
+    } else {
+        "new machines"
     }
 }
 

@@ -157,7 +157,7 @@ pub fn OutcomeCards() -> impl IntoView {
                 {more(convert_more)}
             </article>
             <article class="card card-secured" aria-labelledby="card-secured-title">
-                <h3 id="card-secured-title">"Senior secured notes"<span class="card-tag">"AI data center"</span></h3>
+                <h3 id="card-secured-title">"Senior secured notes"<span class="card-tag">{move || state.scenario.with(|s| crate::narrative::outcomes::secured_tag(&s.assumptions))}</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.secured.clone())}</p>
                 <p class="card-comparison">{move || texts.with(|t| t.3[2].clone())}</p>
                 <dl>{figures(SECURED_KEY, &initial, built)}</dl>
