@@ -233,7 +233,7 @@ fn the_futures_section_says_when_its_defaults_happen_and_why_they_stop() {
     let last_default = |a: &debt_or_dilution::model::assumptions::Assumptions| {
         let s = simulate(a);
         let counts = s.monte_carlo.as_ref().expect("a Monte Carlo run").loan_default_month_counts.clone();
-        let timing = lookup(&scenario_values(&s), "mc-default-timing").unwrap_or_default().to_string();
+        let timing = lookup(&scenario_values(&s), "mc-default-timing-sentence").unwrap_or_default().to_string();
         (counts.iter().rposition(|c| *c > 0), timing)
     };
     let (last, timing) = last_default(&a);

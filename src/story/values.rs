@@ -109,7 +109,7 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
     let sigma = a.btc_volatility_pct / 100.0;
     out.push(("btc-median-fall", percent(-libm::expm1(-sigma * sigma / 2.0))));
 
-    out.push(("mc-default-timing", mc_default_timing(s)));
+    out.push(("mc-default-timing-sentence", mc_default_timing(s)));
 
     // The melting ice cube: a fleet that never grows, in a network that does.
     let network = &s.path.network_eh_s;

@@ -439,7 +439,7 @@ async function assertTheStory(run, what) {
   const convertible = await text(page, '.card-convertible .card-sentence');
   const comparison = await text(page, '.comparison');
 
-  const m = loan.match(/^In month (\d+), (\w+) (\d{4}), .* the lender takes ([\d,]+) PH\/s of machines \(([\d,]+) machines\)/);
+  const m = loan.match(/(?:^|\. )In month (\d+), (\w+) (\d{4}), .* the lender takes ([\d,]+) PH\/s of machines \(([\d,]+) machines\)/);
   assert.ok(m, `${what}: the loan card says the lender takes machines: ${loan}`);
   assert.equal(m[3], '2022', `${what}: in 2022: ${loan}`);
   assert.ok(Number(m[4].replace(/,/g, '')) > 0, `${what}: some machines are taken`);
