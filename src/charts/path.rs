@@ -106,9 +106,13 @@ pub fn draw_path<DB: DrawingBackend>(
     let px = |p: (f64, f64)| plotters::coord::CoordTranslate::translate(&coords, &p);
     let line: Vec<(i32, i32)> = points.iter().map(|p| px(*p)).collect();
     let (_, power_y) = px((x_end, view.breakeven_power));
-    level_label(root, "power breakeven", px((x_end, view.breakeven_power)), &line, theme)?;
     let (_, cash_y) = px((x_end, view.breakeven_cash));
-    if (cash_y - power_y).abs() > 12 {
+    // Too close to label apart (a fleet with no other running costs has one breakeven): one
+    // label names both, so the caption's "cash breakeven" is on the chart either way.
+    let apart = (cash_y - power_y).abs() > 12;
+    let power_label = if apart { "power breakeven" } else { "power and cash breakeven" };
+    level_label(root, power_label, px((x_end, view.breakeven_power)), &line, theme)?;
+    if apart {
         level_label(root, "cash breakeven", px((x_end, view.breakeven_cash)), &line, theme)?;
     }
     if let Some(y) = view.loan_coverage_one {

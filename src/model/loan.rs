@@ -54,6 +54,8 @@ pub struct LoanOutcome<M> {
     pub deficiency: M,
     /// What a seizure or a sale of the collateral left above the claim, returned to the company.
     pub surplus: M,
+    /// The subsidiary's cash the lender took with the machines in a non-recourse default.
+    pub cash_taken: M,
     pub interest_paid: M,
     pub debt_service_paid: M,
     pub cures_paid: M,
@@ -125,6 +127,7 @@ impl<M: Money> Loan<M> {
                 recovery: M::ZERO,
                 deficiency: M::ZERO,
                 surplus: M::ZERO,
+                cash_taken: M::ZERO,
                 interest_paid: M::ZERO,
                 debt_service_paid: M::ZERO,
                 cures_paid: M::ZERO,
@@ -352,6 +355,7 @@ impl<M: Money> Loan<M> {
         o.recovery = recovery;
         o.deficiency = deficiency;
         o.surplus = surplus;
+        o.cash_taken = spv_available;
         company.fleet_ph = (company.fleet_ph - self.pledged_ph).positive_part();
         self.pledged_ph = M::ZERO;
         self.balance = M::ZERO;

@@ -98,6 +98,7 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
         ("secured-default-month", month(secured.outcome.default_month)),
         ("secured-balloon-wall", money(secured.outcome.balloon_wall)),
         ("secured-refinanced", money(secured.outcome.refinanced)),
+        ("secured-prepaid", money(secured.outcome.prepaid)),
         ("secured-reserve", money(secured.outcome.reserve)),
         ("secured-recovery", money(secured.outcome.recovery)),
         ("secured-unpaid-claim", money(secured.outcome.unpaid_claim)),

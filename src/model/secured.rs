@@ -51,6 +51,9 @@ pub struct SecuredOutcome<M> {
     pub recovery: M,
     /// What the collateral did not cover: still owed by the company.
     pub unpaid_claim: M,
+    /// Repaid early from the sale of the machines the notes paid for, and when.
+    pub prepaid: M,
+    pub prepaid_month: Option<u32>,
 }
 
 /// The notes while outstanding.
@@ -81,6 +84,8 @@ impl<M: Money> SecuredNotes<M> {
                 refinanced: M::ZERO,
                 recovery: M::ZERO,
                 unpaid_claim: M::ZERO,
+                prepaid: M::ZERO,
+                prepaid_month: None,
             },
         }
     }
@@ -152,7 +157,7 @@ impl<M: Money> SecuredNotes<M> {
 
     /// The company's machines were sold after standing idle, for `proceeds` in all: the
     /// collateral's share repays the notes.
-    pub fn collateral_sold(&mut self, sold_ph: M, proceeds: M, company: &mut Company<M>) {
+    pub fn collateral_sold(&mut self, t: u32, sold_ph: M, proceeds: M, company: &mut Company<M>) {
         if self.balance <= M::ZERO || sold_ph <= M::ZERO {
             return;
         }
@@ -161,6 +166,10 @@ impl<M: Money> SecuredNotes<M> {
         company.pay(prepay);
         self.balance = self.balance - prepay;
         self.outcome.principal_paid = self.outcome.principal_paid + prepay;
+        if prepay > M::ZERO {
+            self.outcome.prepaid = self.outcome.prepaid + prepay;
+            self.outcome.prepaid_month = self.outcome.prepaid_month.or(Some(t));
+        }
         self.collateral_ph = self.collateral_ph - collateral;
     }
 

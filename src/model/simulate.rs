@@ -276,7 +276,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
             convertible_company.sell_machines(convertible_company.fleet_ph, &market, terms);
             let sold_ph = secured_company.fleet_ph;
             let proceeds = secured_company.sell_machines(sold_ph, &market, terms);
-            secured.collateral_sold(sold_ph, proceeds, &mut secured_company);
+            secured.collateral_sold(t, sold_ph, proceeds, &mut secured_company);
             fleet_sold_month = fleet_sold_month.or(Some(t));
         }
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {

@@ -99,12 +99,13 @@ pub fn loan_sentence(s: &Scenario) -> String {
         };
         let when_text = if lead.is_empty() { format!("{},", when(s, t)) } else { format!("{}, that cash runs out:", when(s, t)) };
         return format!(
-            "{lead}In {} {}{} and the lender takes {} PH/s of machines ({} machines){}",
+            "{lead}In {} {}{} and the lender takes {} PH/s of machines ({} machines){}{}",
             when_text,
             cause,
             supported,
             thousands(o.seized_ph.to_f64().round() as u64),
             thousands(o.seized_machines.to_f64().round() as u64),
+            if o.cash_taken.to_f64() > 0.5 { format!(" and the subsidiary's last {}", dollars(o.cash_taken.to_f64())) } else { String::new() },
             tail
         );
     }
@@ -227,8 +228,23 @@ pub fn convertible_sentence(s: &Scenario) -> String {
     format!("{sentence}{uncalled}")
 }
 
-/// What happened to the senior secured notes (structure C).
+/// What happened to the senior secured notes (structure C), with any early repayment from the
+/// sale of the machines they paid for first.
 pub fn secured_sentence(s: &Scenario) -> String {
+    let o = &s.outcomes.secured.outcome;
+    let core = secured_core(s);
+    match o.prepaid_month {
+        Some(t) if o.prepaid.to_f64() > 0.5 && o.default_month.is_none_or(|d| t < d) => format!(
+            "In {}, the machines the notes paid for are sold after standing idle, and {} of the sale repays the notes early. {}",
+            when(s, t),
+            dollars(o.prepaid.to_f64()),
+            core.replacen("repays the notes in", "repays the rest in", 1)
+        ),
+        _ => core,
+    }
+}
+
+fn secured_core(s: &Scenario) -> String {
     let c = &s.outcomes.secured;
     let o = &c.outcome;
     let owners = kept(c.end.ownership_retained.to_f64());

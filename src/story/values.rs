@@ -96,6 +96,11 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
     let plan = hpc_plan(a);
     let mw = plan.megawatts(a.principal_usd);
     let lease_year = mw * a.lease_usd_per_mw_year;
+    // The secured notes' interest reserve comes out of what is built (the convertible's fees
+    // come out of the company's cash), as in `Company::after_raise`.
+    let reserve = s.outcomes.secured.outcome.reserve.to_f64();
+    let built_share = if a.principal_usd > 0.0 { (1.0 - reserve / a.principal_usd).max(0.0) } else { 0.0 };
+    out.push(("secured-hpc-mw", format!("{:.0} MW", mw * built_share)));
     out.push(("lease-year", dollars_prose(lease_year)));
     out.push(("noi-year", dollars_prose(lease_year * a.hpc_noi_margin_pct / 100.0)));
     out.push(("secured-interest-year", dollars_prose(a.principal_usd * a.secured_coupon_pct / 100.0)));
