@@ -1,5 +1,5 @@
 # Sourced by scripts/setup.sh, serve.sh and test.sh: where the tools are and the settings every
-# step needs. Versions that work together on this machine kind: ../shared/design/TOOLCHAIN.md.
+# step needs. The versions pinned here and in setup.sh are ones known to work together.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
@@ -15,6 +15,9 @@ export TRUNK_VERSION WASM_BINDGEN_VERSION
 
 # Trunk: never look for a newer release (no network to GitHub here).
 export TRUNK_SKIP_VERSION_CHECK=true
+# Panic locations in the wasm name dependency sources by their registry path; cut the
+# machine-specific prefix so the bundle is the same size wherever it is built (and smaller).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src/="
 # wasm-bindgen-test in headless Chromium through Debian's chromedriver.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"

@@ -2,7 +2,7 @@
 # Installs what building, serving and testing the explainer need, idempotently: each step checks
 # what is there and does nothing when the right version is already installed. Sources: rustup
 # (the wasm32 target), crates.io (trunk, wasm-bindgen-cli), Debian (Chromium, chromedriver) and
-# npm (wasm-opt from binaryen@132, playwright-core, axe-core, from the committed package-lock.json).
+# npm (wasm-opt from binaryen@132, esbuild, playwright-core, axe-core, from the committed package-lock.json).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -62,7 +62,7 @@ else
 fi
 
 # 4. wasm-bindgen-cli at Cargo.lock's wasm-bindgen version. Not --locked: the crate's own
-#    lockfile pins a crate version the registry no longer serves (TOOLCHAIN.md).
+#    lockfile pins a crate version the registry no longer serves.
 t=$(date +%s)
 [ -n "$WASM_BINDGEN_VERSION" ] || { echo "setup: no wasm-bindgen in Cargo.lock" >&2; exit 1; }
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" = "wasm-bindgen $WASM_BINDGEN_VERSION" ] \

@@ -5,8 +5,8 @@
 //    `start-<hash>.js`, so the page runs under `script-src 'self' 'wasm-unsafe-eval'` with no
 //    hash or nonce (trunk issue #288). The file wraps the start-up in try/catch with a timeout:
 //    if the bundle fails to load or start, the static fallback says so and links the data files
-//    instead of saying "Loading…" forever. The stylesheet and wasm-bindgen's glue lose their
-//    comments (their integrity hashes are recomputed).
+//    instead of saying "Loading…" forever. The stylesheet and wasm-bindgen's glue are minified
+//    (their integrity hashes are recomputed).
 // 2. Fills each `<!-- data-files -->` marker in index.html with links to the data files that the
 //    build copied into dist/data/ (CSV, JSON and the schema README), so the links always match
 //    the files that exist.
@@ -21,6 +21,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { transformSync } from 'esbuild';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) fail('TRUNK_STAGING_DIR is not set: this script runs as a Trunk post_build hook.');
@@ -71,9 +72,10 @@ ${bindingsName ? `  const ${bindingsName} = await import(${JSON.stringify(jsUrl)
 }
 `;
 
-const digest = createHash('sha384').update(startJs).digest();
+const startMin = transformSync(startJs, { loader: 'js', minify: true, format: 'esm', target: 'es2022' }).code;
+const digest = createHash('sha384').update(startMin).digest();
 const startName = `start-${digest.toString('hex').slice(0, 16)}.js`;
-writeFileSync(path.join(staging, startName), startJs);
+writeFileSync(path.join(staging, startName), startMin);
 const publicUrl = process.env.TRUNK_PUBLIC_URL || './';
 const tag =
   `<script type="module" src="${publicUrl}${startName}" ` +
@@ -87,43 +89,28 @@ html = html.replace(whole, tag);
 html = html.replace(/<link rel="stylesheet"(?![^>]*crossorigin)([^>]*)>/g, '<link rel="stylesheet" crossorigin="anonymous"$1>');
 html = html.replace(/(<link rel="stylesheet"[^>]*?)\s*\/>/g, '$1>');
 
-// ---- 1d. The stylesheet ships without its comments ------------------------------------------
-// style/main.css explains itself in comments; readers need none of them (about 0.7 KB brotli).
-// Only comments and runs of whitespace go (strings in it hold no double spaces), and the
-// integrity hash is recomputed for what is served.
+// ---- 1d. The stylesheet and wasm-bindgen's glue ship minified ------------------------------
+// Both explain themselves in comments and whitespace that readers need none of (esbuild's
+// minifier, pinned in package-lock.json: about 1.5 KB brotli). Names the page or the wasm
+// reaches are exports and property names, which minifying keeps. Their integrity hashes are
+// recomputed for what is served.
+function minifyInPlace(href, loader) {
+  const file = stagedFile(href);
+  if (!existsSync(file)) fail(`${href} is not in the build`);
+  const out = transformSync(readFileSync(file, 'utf8'), { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, target: 'es2022', legalComments: 'none' }).code;
+  writeFileSync(file, out);
+  return createHash('sha384').update(out).digest('base64');
+}
 let stylesheets = 0;
 html = html.replace(/<link rel="stylesheet"([^>]*?) href="([^"]+\.css)" integrity="sha384-[^"]*"/g, (all, attrs, href) => {
   stylesheets += 1;
-  const file = stagedFile(href);
-  if (!existsSync(file)) fail(`stylesheet ${href} is not in the build`);
-  const css = readFileSync(file, 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1')
-    .replace(/([{;])(--?[\w-]+|[a-z][\w-]*): /g, '$1$2:')
-    .replace(/;}/g, '}')
-    .trim();
-  writeFileSync(file, css);
-  const hash = createHash('sha384').update(css).digest('base64');
-  return `<link rel="stylesheet"${attrs} href="${href}" integrity="sha384-${hash}"`;
+  return `<link rel="stylesheet"${attrs} href="${href}" integrity="sha384-${minifyInPlace(href, 'css')}"`;
 });
 if (stylesheets !== 1) fail(`expected one stylesheet with an integrity hash in index.html, found ${stylesheets}`);
-
-// ---- 1e. wasm-bindgen's glue ships without its doc comments ---------------------------------
-// Its JSDoc blocks and whole-line comments are for editors (about 0.5 KB brotli). Code lines
-// are left exactly as generated; the preload's integrity hash is recomputed.
 let glue = 0;
 html = html.replace(/<link rel="modulepreload" href="([^"]+\.js)"([^>]*?) integrity="sha384-[^"]*"/g, (all, href, attrs) => {
   glue += 1;
-  const file = stagedFile(href);
-  if (!existsSync(file)) fail(`script ${href} is not in the build`);
-  const js = readFileSync(file, 'utf8')
-    .replace(/^\s*\/\*\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*$/gm, '')
-    .replace(/^\s*\/\/.*$/gm, '')
-    .replace(/\n\s*\n+/g, '\n');
-  writeFileSync(file, js);
-  const hash = createHash('sha384').update(js).digest('base64');
-  return `<link rel="modulepreload" href="${href}"${attrs} integrity="sha384-${hash}"`;
+  return `<link rel="modulepreload" href="${href}"${attrs} integrity="sha384-${minifyInPlace(href, 'js')}"`;
 });
 if (glue !== 1) fail(`expected one preloaded wasm-bindgen script in index.html, found ${glue}`);
 

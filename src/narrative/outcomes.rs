@@ -364,7 +364,7 @@ pub fn comparison_for(s: &Scenario, card: Card) -> String {
 pub fn market_value_note(s: &Scenario) -> String {
     let a = &s.assumptions;
     format!(
-        "Worth {} on the stock market: {} shares at {}. In the model the company is worth its cash and its machines, {} before it raises anything, and the owners' value at the end is counted the same way, so it leaves out whatever else the stock market is paying for.",
+        "Worth {} on the stock market: {} shares at {}. The model counts only its cash and machines, {} before the raise, and values the owners' stake at the end the same way.",
         dollars(a.shares_outstanding * a.share_price_usd),
         thousands(a.shares_outstanding.round() as u64),
         price(a.share_price_usd),

@@ -1,7 +1,7 @@
 //! The story's figures that come from the dataset rather than a scenario: computed once, named
 //! as the prose's `data-out` elements name them.
 
-use crate::data::aggregates::{era_summary, quarterly_issuance, Era, EraSummary};
+use crate::data::aggregates::{era_summary, Era, EraSummary};
 use crate::data::calendar::Quarter;
 use crate::data::deals::{deals, Coupon, Deal};
 use crate::data::families::{CollateralFamily, InstrumentFamily};
@@ -49,11 +49,7 @@ pub fn fact(name: &str) -> Option<&'static str> {
 fn compute() -> Vec<(&'static str, String)> {
     let all = deals();
     let mut out: Vec<(&'static str, String)> = Vec::new();
-    let counted = all.iter().filter(|d| d.counts_in_totals()).count();
     out.push(("deals-count", thousands(all.len() as u64)));
-    out.push(("deals-counted", thousands(counted as u64)));
-    // The calculator's section runs on the model's defaults.
-    out.push(("secured-buys", super::values::secured_buys(&crate::model::query::parse_query("").0).into()));
 
     // The record quarter, as TheMinerMag published it and as our deals sum.
     let p = published();
@@ -61,13 +57,10 @@ fn compute() -> Vec<(&'static str, String)> {
         out.push(("record-quarter", record.quarter.human()));
         out.push(("record-quarter-value", dollars_prose(usd(record.value_usd))));
         out.push(("record-quarter-publisher", record.publisher.clone()));
-        let ours = quarterly_issuance(all, record.quarter, record.quarter);
-        out.push(("record-quarter-ours", dollars_prose(ours.quarters.first().map(|q| usd(q.total())).unwrap_or(0.0))));
     }
     let stock = &p.debt_outstanding;
     if let (Some(a), Some(b)) = (stock.first(), stock.last()) {
         out.push(("debt-before", dollars_prose(usd(a.value_usd))));
-        out.push(("debt-before-date", a.as_of.human()));
         out.push(("debt-after", dollars_prose(usd(b.value_usd))));
         out.push(("debt-after-date", b.as_of.human()));
         out.push(("debt-publisher", b.publisher.clone()));
@@ -127,16 +120,13 @@ fn compute() -> Vec<(&'static str, String)> {
     out.push(("defaults-loan-sentence", crate::narrative::outcomes::loan_sentence(&defaults)));
     out.push(("defaults-convertible-sentence", crate::narrative::outcomes::convertible_sentence(&defaults)));
     out.push(("defaults-comparison", crate::narrative::outcomes::comparison(&defaults)));
+    out.push(("secured-buys", super::values::secured_buys(&defaults.assumptions).into()));
 
     // The dated list of corrections in the method section.
     out.extend(super::corrections::correction_lines().into_iter().map(|(rule, text)| (correction_name(rule), text)));
 
     // The income squeeze, from the daily network data.
     let days = network_daily();
-    if let Some(last) = days.last() {
-        out.push(("hp-last", price(last.hashprice())));
-        out.push(("hp-last-date", last.day.human()));
-    }
     if let Some(low) = days.iter().min_by(|a, b| a.hashprice().total_cmp(&b.hashprice())) {
         out.push(("hp-low", price(low.hashprice())));
         out.push(("hp-low-date", low.day.human()));
@@ -153,13 +143,6 @@ fn compute() -> Vec<(&'static str, String)> {
     if let Some(zh) = months.iter().find(|m| m.hashrate_eh_s >= 1000.0) {
         out.push(("zh-month", month_long(zh.month)));
         out.push(("zh-hashrate", format!("{} EH/s", thousands(zh.hashrate_eh_s.round() as u64))));
-        out.push(("zh-hashprice", price(zh.hashprice)));
-    }
-    if let (Some(first), Some(last)) = (months.first(), months.last()) {
-        let growth = last.hashrate_eh_s / first.hashrate_eh_s;
-        out.push(("hashrate-first", format!("{} EH/s", thousands(first.hashrate_eh_s.round() as u64))));
-        out.push(("hashrate-first-month", month_long(first.month)));
-        out.push(("hashrate-growth", format!("{:.1}", growth)));
     }
     out
 }

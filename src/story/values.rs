@@ -70,7 +70,6 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
     // The loan.
     let loan = &s.outcomes.loan;
     out.push(("raised", dollars_prose(a.principal_usd)));
-    out.push(("start-month", month_long(start)));
     out.push(("closing-month", month_long(start.add_months(-1))));
     let dscr_first = loan.debt_service_coverage.get(1).copied().filter(|v| v.is_finite());
     out.push(("loan-dscr-first", dscr_first.map(|v| format!("{:.2}", v)).unwrap_or_else(|| "—".into())));
@@ -153,28 +152,30 @@ fn mc_default_timing(s: &Scenario) -> String {
     if floor <= 0.0 || hp0 <= floor || a.loan_to_value_pct <= 0.0 {
         return format!(", {when}");
     }
-    // The machines' price at the floor, less the sale discount, against what is owed (with a
-    // month's interest) after each payment of the level schedule.
+    // The machines' price at the floor, less the sale discount, against what is owed.
     let principal = a.principal_usd;
     let at_floor = principal / (a.loan_to_value_pct / 100.0)
         * libm::pow(floor / hp0, a.machine_value_elasticity)
         * (1.0 - a.liquidation_haircut_pct / 100.0);
+    // The first month after whose payment what is owed (with a month's interest) is below that,
+    // on the level schedule.
     let r = a.loan_coupon_pct / 1200.0;
     let io = a.loan_interest_only_months.min(a.loan_term_months);
-    let amortising = (a.loan_term_months - io) as f64;
-    let pmt = if r > 0.0 { principal * r / (1.0 - libm::pow(1.0 + r, -amortising)) } else { principal / amortising.max(1.0) };
-    let owed = |m: u32| {
-        let k = m.saturating_sub(io) as f64;
-        let grown = libm::pow(1.0 + r, k);
-        let balance = if r > 0.0 { principal * grown - pmt * (grown - 1.0) / r } else { principal - pmt * k };
-        balance.max(0.0) * (1.0 + r)
-    };
-    match (1..=a.loan_term_months).find(|m| owed(*m) <= at_floor) {
+    let pmt = crate::model::rates::payment(principal, a.loan_coupon_pct / 100.0, (a.loan_term_months - io) as i64);
+    let mut balance = principal;
+    let covered = (1..=a.loan_term_months).find(|m| {
+        if *m > io {
+            balance = (balance * (1.0 + r) - pmt).max(0.0);
+        }
+        balance * (1.0 + r) <= at_floor
+    });
+    match covered {
         // Only when the defaults stop where the floor says they must; otherwise it is not the
         // reason and goes unsaid.
-        // `owed(m)` is the claim in month m + 1, so defaults can happen up to month `covered`.
+        // The claim in month m + 1 is what is owed after payment m, so defaults can happen up
+        // to month `covered`.
         Some(covered) if covered == last => format!(
-            ", {when}: the capitulation floor keeps hashprice, and with it the machines' price, at or above {} ({} of today's), and from month {} the loan is paid down below what the machines fetch at that price, less the sale discount",
+            ", {when}: hashprice, and so the machines' price, cannot fall below the {} capitulation floor ({} of today's), and from month {} the loan is below what the machines fetch there, less the sale discount",
             price(floor),
             percent(floor / hp0),
             covered + 1
