@@ -1,7 +1,9 @@
 //! Prepares the embedded copies of the data, smaller than the published files:
 //! - the deals: `data/offerings.csv` minus the research `notes`, the long `source_title` and
 //!   the columns the page does not use or derives (it links each source by its domain; the
-//!   downloadable files keep everything);
+//!   downloadable files keep everything), plus `in_scope` from `data/issuers.csv`;
+//! - the 2022 cases: `data/cases_2022.csv` minus `source_reports` (the figures each page
+//!   reports, for readers of the file; the page links the page itself);
 //! - the daily network data: from `data/network_daily.csv`, each day's hashprice in cents and
 //!   each month's means to the bit (`src/data/network_codec.rs` documents the format).
 //!   Build-time checks make sure every value is a whole number of its column's step and the
@@ -21,13 +23,16 @@ use std::{env, fs, path::PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=data/offerings.csv");
+    println!("cargo:rerun-if-changed=data/issuers.csv");
     println!("cargo:rerun-if-changed=data/network_daily.csv");
+    println!("cargo:rerun-if-changed=data/cases_2022.csv");
     println!("cargo:rerun-if-changed=src/data/csv.rs");
     println!("cargo:rerun-if-changed=src/data/calendar.rs");
     println!("cargo:rerun-if-changed=src/data/network_codec.rs");
     println!("cargo:rerun-if-changed=tests/fixtures/corrections.tsv");
     let out_dir = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR is set"));
     deals(&out_dir);
+    cases(&out_dir);
     network(&out_dir);
     corrections(&out_dir);
 }
@@ -87,6 +92,18 @@ fn network(out_dir: &std::path::Path) {
     fs::write(out_dir.join("network_daily.bin"), bytes).expect("write the embedded network file");
 }
 
+fn cases(out_dir: &std::path::Path) {
+    let text = fs::read_to_string("data/cases_2022.csv").expect("data/cases_2022.csv is readable");
+    let table = csv::parse_records(&text).expect("data/cases_2022.csv parses");
+    let keep: Vec<usize> = (0..table.header.len()).filter(|i| table.header[*i] != "source_reports").collect();
+    let mut out = String::new();
+    for row in std::iter::once(&table.header).chain(table.rows.iter()) {
+        out.push_str(&keep.iter().map(|i| csv::quote(&row[*i])).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    fs::write(out_dir.join("cases_embedded.csv"), out).expect("write the embedded cases file");
+}
+
 fn deals(out_dir: &std::path::Path) {
     let text = fs::read_to_string("data/offerings.csv").expect("data/offerings.csv is readable");
     let table = csv::parse_records(&text).expect("data/offerings.csv parses");
@@ -96,10 +113,17 @@ fn deals(out_dir: &std::path::Path) {
     let keep: Vec<usize> = (0..table.header.len()).filter(|i| !dropped.contains(&table.header[*i].as_str())).collect();
     let kind = table.column("coupon_kind").expect("coupon_kind column");
     let text = table.column("coupon_text").expect("coupon_text column");
+    // Whether each deal counts in the story's sums, from its issuer's scope: a column, so the
+    // page does not carry the issuer table.
+    let issuers = csv::parse_records(&fs::read_to_string("data/issuers.csv").expect("data/issuers.csv is readable")).expect("data/issuers.csv parses");
+    let (it, is) = (issuers.column("ticker").expect("ticker column"), issuers.column("scope").expect("scope column"));
+    let ticker = table.column("ticker").expect("ticker column");
     let mut out = String::new();
     for (r, row) in std::iter::once(&table.header).chain(table.rows.iter()).enumerate() {
         let blank = r > 0 && row[kind] != "floating";
-        let fields: Vec<String> = keep.iter().map(|i| if *i == text && blank { String::new() } else { csv::quote(&row[*i]) }).collect();
+        let mut fields: Vec<String> = keep.iter().map(|i| if *i == text && blank { String::new() } else { csv::quote(&row[*i]) }).collect();
+        let scope = issuers.rows.iter().find(|i| i[it] == row[ticker]).map(|i| i[is].as_str());
+        fields.push(if r == 0 { "in_scope".into() } else { (scope != Some("other")).to_string() });
         out.push_str(&fields.join(","));
         out.push('\n');
     }

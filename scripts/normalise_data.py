@@ -120,6 +120,13 @@ def offerings():
         f.write("\n")
     return out
 
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+def published_on(source):
+    """The publication day a source names as "(Oct 16 2025)", as YYYY-MM-DD; empty if none."""
+    m = re.search(r"\((%s) (\d{1,2}) (\d{4})\)" % "|".join(MONTHS), source)
+    return "%s-%02d-%02d" % (m.group(3), MONTHS.index(m.group(1)) + 1, int(m.group(2))) if m else ""
+
 def published():
     rows = list(csv.DictReader(open(os.path.join(RAW, "quarterly_totals.csv"), newline="")))
     url = lambda s: s[s.index("http"):].split(" ")[0] if "http" in s else ""
@@ -128,14 +135,14 @@ def published():
         q, total, src = r["quarter"], r["total_usd"], r["source"]
         if src.startswith("TheMinerMag") and re.match(r"^\d{4}Q\d$", q) and total:
             bound = "under" if total.startswith("<") else "exact"
-            picks.append(("issuance_quarter", q, total.lstrip("<"), bound, "TheMinerMag", url(src)))
+            picks.append(("issuance_quarter", q, total.lstrip("<"), bound, "TheMinerMag", url(src), published_on(src)))
         elif src.startswith("VanEck") and total:
             # "as of ~2024-10-15" is approximate: keep only the month the source is sure of.
             period = q[len("as of ~"):][:7] if q.startswith("as of ~") else q.replace("as of ", "")
-            picks.append(("debt_outstanding", period, total, "exact", "VanEck", url(src)))
+            picks.append(("debt_outstanding", period, total, "exact", "VanEck", url(src), published_on(src)))
     with open(os.path.join(OUT, "published_figures.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["kind", "period", "value_usd", "bound", "publisher", "source_url"])
+        w.writerow(["kind", "period", "value_usd", "bound", "publisher", "source_url", "published_on"])
         w.writerows(picks)
     return picks
 

@@ -63,7 +63,8 @@ fn scatter_places_every_deal_or_counts_it() {
     let (svg, hit) = render((800, 420), |root| draw_scatter(root, &view, &Theme::light(), None, None).unwrap());
     golden("scatter", &svg);
     let not_reference = deals().iter().filter(|d| !d.reference_only).count();
-    assert_eq!(view.points.len() + view.undated.len(), not_reference, "every deal is drawn or counted");
+    assert_eq!(view.points.len() + view.undated.len() + view.outside_scope.len(), not_reference, "every deal is drawn or counted");
+    assert_eq!(view.outside_scope.iter().map(|i| deals()[*i].ticker.as_str()).collect::<Vec<_>>(), ["GLXY", "APLD"]);
     assert_eq!(hit.marks.len(), view.points.len());
     // Floating and unknown coupons sit on the strip under the axis, below every coupon mark.
     let strip: Vec<usize> = (0..view.points.len()).filter(|i| view.points[*i].coupon == CouponPosition::Strip).collect();

@@ -39,14 +39,17 @@ fn the_embedded_copy_is_the_published_file_without_notes_and_titles() {
         .map(|c| published.column(c).unwrap())
         .collect();
     let (kind, text) = (published.column("coupon_kind").unwrap(), published.column("coupon_text").unwrap());
+    let in_scope = embedded.column("in_scope").unwrap();
+    assert_eq!(in_scope, embedded.header.len() - 1, "in_scope is the added last column");
     for (e, p) in embedded.rows.iter().zip(&published.rows) {
+        let e = &e[..in_scope];
         let kept: Vec<String> = p
             .iter()
             .enumerate()
             .filter(|(i, _)| !dropped.contains(i))
             .map(|(i, v)| if i == text && p[kind] != "floating" { String::new() } else { v.clone() })
             .collect();
-        assert_eq!(e, &kept);
+        assert_eq!(e, &kept[..]);
     }
     // Every published row still has its title for readers of the downloads.
     let title = published.column("source_title").unwrap();
@@ -120,14 +123,24 @@ fn quarterly_sums_equal_the_researched_computed_rows() {
     for row in fixture.rows.iter().filter(|r| r[cs].starts_with("computed from offerings.csv")) {
         let quarter = q(&row[cq]);
         let bin = issuance.quarters.iter().find(|b| b.quarter == quarter).unwrap_or_else(|| panic!("{quarter} not charted"));
-        assert_eq!(bin.total(), Decimal::from_str(&row[ct]).unwrap(), "{quarter} total");
-        assert_eq!(bin.issuers(deals()).to_string(), row[cn], "{quarter} issuers");
+        // The research summed every issuer; the bars leave out issuers that are not pure-play
+        // miners, so add theirs back to compare.
+        let outside: Vec<&debt_or_dilution::data::deals::Deal> = deals()
+            .iter()
+            .filter(|d| issuance.outside_scope.contains(&d.id) && d.quarter == QuarterField::Quarter(quarter))
+            .collect();
+        let outside_usd: Decimal = outside.iter().filter_map(|d| d.principal_usd).sum();
+        let mut outside_tickers: Vec<&str> = outside.iter().map(|d| d.ticker.as_str()).collect();
+        outside_tickers.dedup();
+        assert_eq!(bin.total() + outside_usd, Decimal::from_str(&row[ct]).unwrap(), "{quarter} total");
+        assert_eq!((bin.issuers(deals()) + outside_tickers.len()).to_string(), row[cn], "{quarter} issuers");
         checked += 1;
     }
     assert_eq!(checked, 11);
     assert_eq!(issuance.quarters.iter().find(|b| b.quarter == q("2024Q4")).unwrap().total(), Decimal::from(5_019_400_000u64));
     // Every quarter without a computed row is empty in our chart too.
-    let total: Decimal = issuance.quarters.iter().map(|b| b.total()).sum();
+    let outside_total: Decimal = deals().iter().filter(|d| issuance.outside_scope.contains(&d.id)).filter_map(|d| d.principal_usd).sum();
+    let total: Decimal = issuance.quarters.iter().map(|b| b.total()).sum::<Decimal>() + outside_total;
     let fixture_total: Decimal = fixture
         .rows
         .iter()
@@ -141,7 +154,12 @@ fn quarterly_sums_equal_the_researched_computed_rows() {
 fn deals_that_cannot_be_binned_are_counted_not_dropped() {
     let issuance = quarterly_issuance(deals(), q("2021Q1"), q("2025Q4"));
     let binned: usize = issuance.quarters.iter().map(|b| b.deal_ids.len()).sum();
-    let accounted = binned + issuance.undated.len() + issuance.amount_unknown.len() + issuance.outside_range.len() + issuance.reference_only.len();
+    let accounted = binned
+        + issuance.undated.len()
+        + issuance.amount_unknown.len()
+        + issuance.outside_range.len()
+        + issuance.reference_only.len()
+        + issuance.outside_scope.len();
     assert_eq!(accounted, deals().len());
     assert_eq!(issuance.undated, ["CORZ-2020-NYDIG", "CLSK-2022-TRINITY"]);
     assert!(issuance.amount_unknown.contains(&"IREN-2021-NYDIG".to_string()));
@@ -167,8 +185,52 @@ fn era_comparison_is_computed_from_the_deals() {
     assert!(then.share_machines_or_bitcoin > now.share_machines_or_bitcoin);
     assert!(now.share_convertible > then.share_convertible);
     assert!(now.share_ai_hpc > then.share_ai_hpc);
-    assert!(then.weighted_coupon_pct.unwrap() > now.weighted_coupon_pct.unwrap());
-    assert!(now.principal_usd > Decimal::from(20_000_000_000u64));
+    // Pure-play miners only: the research's $23.98 billion less Galaxy's Helios facility and
+    // Applied Digital's notes ($3.75 billion).
+    assert_eq!(now.principal_usd, Decimal::from(20_230_400_000u64));
+}
+
+/// Scope: Galaxy Digital and Applied Digital are listed but outside every sum; every ticker in
+/// the dataset has an issuer row.
+#[test]
+fn the_sums_count_pure_play_miners() {
+    use debt_or_dilution::data::issuers::{issuer, parse_issuers, ISSUERS_CSV};
+    assert!(parse_issuers(ISSUERS_CSV).is_ok());
+    for d in deals() {
+        let row = issuer(&d.ticker).unwrap_or_else(|| panic!("{} has no row in data/issuers.csv", d.ticker));
+        assert_eq!(d.in_scope(), row.scope == debt_or_dilution::data::issuers::Scope::Miner, "{}", d.id);
+    }
+    let outside: Vec<&str> = deals().iter().filter(|d| !d.in_scope() && !d.reference_only).map(|d| d.id.as_str()).collect();
+    assert_eq!(outside, ["GLXY-2025-08-HELIOS", "APLD-2025-11"]);
+    let issuance = debt_or_dilution::data::aggregates::story_issuance(deals());
+    assert_eq!(issuance.outside_scope, ["GLXY-2025-08-HELIOS", "APLD-2025-11"]);
+    assert!(issuance.quarters.iter().all(|q| !q.deal_ids.iter().any(|id| outside.contains(&id.as_str()))));
+}
+
+/// Coupons compared kind by kind, over every deal with a stated coupon (amount known or not):
+/// the 2021-22 machine loans include Core Scientific's, whose amounts are unknown.
+#[test]
+fn coupons_are_compared_by_kind_of_debt() {
+    use debt_or_dilution::data::aggregates::{coupons_by_class, CouponClass};
+    let then = coupons_by_class(deals(), Era::Then);
+    let loans = then.iter().find(|c| c.class == CouponClass::Loans).unwrap();
+    assert_eq!((loans.range_pct.0.to_string(), loans.range_pct.1.to_string(), loans.deals), ("9.7".into(), "14.5".into(), 6));
+    let now = coupons_by_class(deals(), Era::Now);
+    let convertible = now.iter().find(|c| c.class == CouponClass::Convertible).unwrap();
+    assert_eq!((convertible.range_pct.0.normalize().to_string(), convertible.range_pct.1.to_string(), convertible.deals), ("0".into(), "8.5".into(), 23));
+    let secured = now.iter().find(|c| c.class == CouponClass::SeniorSecured).unwrap();
+    assert_eq!((secured.range_pct.0.to_string(), secured.range_pct.1.to_string(), secured.deals), ("7.125".into(), "7.75".into(), 3));
+}
+
+/// Flow against stock: how much of the 2024-25 sum closed after VanEck's 15 Oct 2025 estimate,
+/// and how much before October 2024 (already inside its $2.1 billion).
+#[test]
+fn the_flow_is_split_around_the_stock_dates() {
+    use debt_or_dilution::data::aggregates::flow_against_stock;
+    use debt_or_dilution::data::calendar::Day;
+    let f = flow_against_stock(deals(), Day { year: 2024, month: 10, day: 1 }, Day { year: 2025, month: 10, day: 15 });
+    assert_eq!(f.raised_usd, Decimal::from(20_230_400_000u64));
+    assert_eq!((f.after_usd.to_string(), f.before_usd.to_string()), ("7971000000".into(), "1125000000".into()));
 }
 
 /// The page embeds each day's hashprice to the cent and each month's means to the bit
@@ -218,6 +280,18 @@ fn daily_hashprice_matches_the_research_and_the_story() {
     let oct = days.iter().filter(|d| d.day.year == 2025 && d.day.month == 10).min_by(|a, b| a.hashprice().total_cmp(&b.hashprice())).unwrap();
     assert_eq!(oct.day.to_string(), "2025-10-30");
     assert!((oct.hashprice() - 43.79).abs() < 0.01, "{}", oct.hashprice());
+    // The days under $47 from October 2025, as data/README.md lists them.
+    let under: Vec<String> = days
+        .iter()
+        .filter(|d| d.day.year == 2025 && d.day.month >= 10 && d.hashprice() < 47.0)
+        .map(|d| d.day.to_string())
+        .collect();
+    let mut expected: Vec<String> = ["2025-10-11", "2025-10-15", "2025-10-16", "2025-10-17", "2025-10-18", "2025-10-19", "2025-10-21", "2025-10-22"]
+        .map(String::from)
+        .to_vec();
+    expected.extend(days.iter().filter(|d| d.day.to_string().as_str() >= "2025-10-29").map(|d| d.day.to_string()));
+    assert_eq!(under, expected);
+    assert!(include_str!("../data/README.md").replace('\n', " ").contains("below $47 on 11 Oct, on 15-19 and 21-22 Oct, and on every day from 29 Oct 2025"));
     // Monthly means agree with the research's hashprice_monthly.csv to its two decimals.
     let monthly = parse_records(include_str!("../data/hashprice_monthly.csv")).unwrap();
     let (cm, ch) = (monthly.column("month").unwrap(), monthly.column("hashprice_usd_per_ph_day").unwrap());

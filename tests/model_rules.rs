@@ -5,6 +5,7 @@
 mod common;
 use common::table::{f, Table};
 use debt_or_dilution::model::assumptions::{Assumptions, PathKind};
+use debt_or_dilution::model::company::DISTRESS_COST;
 use debt_or_dilution::model::market::MarketPath;
 use debt_or_dilution::model::money::{Exact, Money};
 use debt_or_dilution::model::query::parse_query;
@@ -92,6 +93,47 @@ fn hashprice_path() -> impl Strategy<Value = (f64, Vec<f64>)> {
     (20.0..200.0f64, proptest::collection::vec(5.0..200.0f64, 24))
 }
 
+/// A default never leaves owners better off than paying: the convertible's unpaid principal
+/// stays owed with the cost of the default, and takes the company's cash (the case a credit
+/// analyst found, where defaulting at the wall beat refinancing it).
+#[test]
+fn defaulting_at_the_wall_costs_owners_more_than_refinancing() {
+    let refinanced = simulate(&parse_query("deal=CIFR-2025-09&wall=default").0);
+    let defaulted = simulate(&parse_query("deal=CIFR-2025-09&wall=default&refi_max=0").0);
+    let mut t = Table::default();
+    t.check_eq("refinanced: no default", refinanced.outcomes.convertible.outcome.default_month, None);
+    t.check_eq("without refinancing: a default at the put", defaulted.outcomes.convertible.outcome.default_month, Some(49));
+    t.check_eq(
+        "owners keep less after the default",
+        f(defaulted.outcomes.convertible.end.equity_value) < f(refinanced.outcomes.convertible.end.equity_value),
+        true,
+    );
+    t.finish();
+}
+
+/// The secured notes' data-center income is what their proceeds built: less than the
+/// convertible's when part of the money is set aside as the interest reserve.
+#[test]
+fn the_secured_notes_earn_on_what_they_built() {
+    let s = simulate(&parse_query("hpc_share=100&principal=1000000000").0);
+    let mut t = Table::default();
+    t.check_eq("a reserve was set aside", f(s.outcomes.secured.outcome.reserve) > 0.0, true);
+    t.check_eq("their income is less than the full build's", f(s.outcomes.secured_hpc_noi_total) < f(s.outcomes.hpc_noi_total), true);
+    t.finish();
+}
+
+/// A wall larger than what the market will lend is refinanced up to that limit, and the rest
+/// follows the wall policy.
+#[test]
+fn a_wall_is_refinanced_up_to_the_limit() {
+    let s = simulate(&parse_query("deal=WULF-2025-10-SSN&refi_max=35").0);
+    let o = &s.outcomes.convertible.outcome;
+    let mut t = Table::default();
+    t.check_eq("part of the wall is refinanced", f(o.refinanced) > 0.0 && f(o.refinanced) < f(o.refinancing_wall), true);
+    t.check_eq("the rest is paid, not defaulted", o.default_month, None);
+    t.finish();
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases().clamp(32, 1 << 20) / 2))]
 
@@ -154,10 +196,14 @@ fn secured_holders_recover_before_equity_keeps_anything() {
     let unpaid = f(c.outcome.unpaid_claim);
     t.check_eq("the holders recovered from their collateral", f(c.outcome.recovery) > 0.0, true);
     t.check_eq("the collateral did not cover the claim", unpaid > 0.0, true);
-    // The claim accrues a month's interest at the refinancing coupon each month after the default.
+    // The claim, with the cost of the default, accrues a month's interest at the refinancing
+    // coupon each month after the default, and takes the company's cash at each month's end:
+    // at the end the company holds cash or owes the claim, never both.
     let months_after = f64::from(s.timeline.months - c.outcome.default_month.unwrap_or(0));
-    let owed = unpaid * (1.0 + s.assumptions.refinancing_coupon_pct / 1200.0).powf(months_after);
-    t.check("the unpaid claim is in the company's debt", f(c.end.debt), owed, 1.0);
+    let owed = unpaid * (1.0 + DISTRESS_COST) * (1.0 + s.assumptions.refinancing_coupon_pct / 1200.0).powf(months_after);
+    t.check_eq("the claim never grows faster than its interest", f(c.end.debt) <= owed + 1.0, true);
+    t.check_eq("the claim is in the company's debt", f(c.end.debt) > 0.0, true);
+    t.check("cash went to the claim", f(c.end.cash).min(f(c.end.debt)), 0.0, 1.0);
     let assets = f(c.end.cash) + f(c.end.machine_value) + f(c.end.hpc_book_value);
     t.check("net assets are what is left after the holders", f(c.end.net_asset_value), assets - f(c.end.debt), MONEY);
     t.check("owners keep max(0, net assets)", f(c.end.equity_value), (assets - f(c.end.debt)).max(0.0) * f(c.end.ownership_retained), MONEY);

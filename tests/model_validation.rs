@@ -397,7 +397,8 @@ fn v5c_the_monthly_limit_on_new_shares() {
 /// V13, refinancing at the wall: V5's company (500M shares at $12, $400M of cash, a $600M wall)
 /// is worth $6B on the market, so new notes of up to 30% of it ($1.8B) can be sold: the wall is
 /// refinanced with $600M of notes, no shares are sold, and the notes are owed at the end. With
-/// `refi_max` at 5% ($300M) the market will not lend it and new shares fill the wall as in V5.
+/// `refi_max` at 5% ($300M) the market lends $300M, the most it will, and new shares at $12
+/// fill the other $300M: 25M shares.
 #[test]
 fn v13_refinancing_at_the_wall() {
     let base = Assumptions {
@@ -433,7 +434,8 @@ fn v13_refinancing_at_the_wall() {
     t.check("V13 owed at the end", f(b.end.debt), 600_000_000.0, MONEY);
     let s = run_on_path(&Assumptions { refinance_max_pct: 5.0, ..base }, path());
     let b = &s.outcomes.convertible;
-    t.check("V13 at 5%: refinanced", f(b.outcome.refinanced), 0.0, MONEY);
-    t.check("V13 at 5%: new shares at $12", f(b.end.rescue_shares), 50_000_000.0, MONEY);
+    t.check("V13 at 5%: refinanced", f(b.outcome.refinanced), 300_000_000.0, MONEY);
+    t.check("V13 at 5%: new shares at $12", f(b.end.rescue_shares), 25_000_000.0, MONEY);
+    t.check("V13 at 5%: owed at the end", f(b.end.debt), 300_000_000.0, MONEY);
     t.finish();
 }

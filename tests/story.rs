@@ -206,7 +206,9 @@ fn dataset_figures_match_the_articles() {
     assert_eq!(fact("debt-before"), Some("$2.1 billion"));
     assert_eq!(fact("wulf-ssn"), Some("$3.2 billion"));
     assert_eq!(fact("wulf-ssn-interest"), Some("$248 million"));
-    assert_eq!(fact("iren-convert"), Some("$1 billion"));
+    // IREN's convertible closed on 14 Oct 2025, before TeraWulf's notes (22 Oct).
+    assert_eq!(fact("iren-convert-sentence"), Some("IREN had closed a $1 billion convertible 8 days earlier, on 14 Oct 2025."));
+    assert_eq!(fact("hp-low-date"), Some("21 Nov 2025, the last day of the data"));
     assert_eq!(fact("q3-2025-converts"), Some("$3.3 billion"));
     assert_eq!(fact("zh-month"), Some("September 2025"));
 }
@@ -244,4 +246,52 @@ fn the_futures_section_says_when_its_defaults_happen_and_why_they_stop() {
     let (later, timing) = last_default(&without_floor);
     assert!(later.expect("some paths default") > last, "without the floor defaults should come later too");
     assert!(!timing.contains("capitulation floor"), "{timing}");
+}
+
+/// The order of two deals in a sentence comes from their closing days: moving one deal's
+/// closing past the other's turns "earlier" into "later".
+#[test]
+fn order_of_events_follows_the_closing_dates() {
+    use debt_or_dilution::data::calendar::{Day, PartialDate};
+    use debt_or_dilution::data::deals::find;
+    use debt_or_dilution::story::fact_sources::next_deal_sentence;
+    let wulf = find("WULF-2025-10-SSN").unwrap();
+    let mut iren = find("IREN-2025-10").unwrap().clone();
+    assert!(next_deal_sentence(wulf, &iren, "convertible").contains("8 days earlier"));
+    iren.closed = Some(PartialDate::Day(Day { year: 2025, month: 10, day: 30 }));
+    assert_eq!(next_deal_sentence(wulf, &iren, "convertible"), "IREN closed a $1 billion convertible 8 days later, on 30 Oct 2025.");
+}
+
+/// The page embeds the facts as `src/story/facts.tsv`; it must be exactly what the host
+/// computes. `UPDATE_FACTS=1` rewrites it after a deliberate change.
+#[test]
+fn the_baked_facts_are_what_the_host_computes() {
+    use debt_or_dilution::story::fact_sources::{compute, to_tsv};
+    let computed = compute();
+    assert!(computed.iter().all(|(k, v)| !k.contains(['\t', '\n']) && !v.contains(['\t', '\n'])), "a fact holds a tab or newline");
+    let tsv = to_tsv(&computed);
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/story/facts.tsv");
+    if std::env::var_os("UPDATE_FACTS").is_some() {
+        std::fs::write(path, &tsv).unwrap();
+    }
+    assert!(
+        tsv == debt_or_dilution::story::facts::FACTS_TSV,
+        "src/story/facts.tsv is out of date: rerun with UPDATE_FACTS=1 (cargo test --release --test story) and commit it"
+    );
+}
+
+/// Every cell of the then-and-now table is a fact, and the coupon rows follow the classes.
+#[test]
+fn the_era_table_has_every_cell() {
+    use debt_or_dilution::data::aggregates::CouponClass;
+    use debt_or_dilution::story::facts::ERA_ROWS;
+    for era in ["then", "now"] {
+        for row in ERA_ROWS {
+            assert!(fact(&format!("era-{era}-{row}")).is_some(), "era-{era}-{row}");
+        }
+    }
+    for (class, row) in CouponClass::ALL.iter().zip(&ERA_ROWS[5..]) {
+        assert_eq!(format!("coupons-{}", class.code()), *row);
+    }
+    assert_eq!(fact("era-then-coupons-loans"), Some("9.7–14.5% (6 deals)"));
 }

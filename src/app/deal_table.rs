@@ -1,5 +1,5 @@
-//! The deal table: every deal, sortable by any column, filterable by issuer, instrument family
-//! and period, with its confidence and its source; the dataset downloadable as CSV and JSON
+//! The deal table: every deal, sortable by any column, filterable by issuer, scope, instrument
+//! family and period, with its confidence and its source; the dataset downloadable as CSV and JSON
 //! (static files the build copies next to the page).
 
 use crate::charts::frame::usd_precise;
@@ -109,6 +109,7 @@ pub fn DealTable() -> impl IntoView {
     let issuer = RwSignal::new(String::new());
     let family = RwSignal::new(String::new());
     let period = RwSignal::new(String::new());
+    let scope = RwSignal::new(String::new());
     let linked = crate::app::linked::use_linked();
     let (highlight, message) = (linked.highlight, linked.message);
     let calculator = crate::app::calculator::state::use_calculator();
@@ -126,7 +127,7 @@ pub fn DealTable() -> impl IntoView {
 
     let rows = Memo::new(move |_| {
         let (column, ascending) = sort.get();
-        let (issuer, family, period) = (issuer.get(), family.get(), period.get());
+        let (issuer, family, period, scope) = (issuer.get(), family.get(), period.get(), scope.get());
         let mut list: Vec<usize> = (0..deals().len())
             .filter(|i| {
                 let d = &deals()[*i];
@@ -135,6 +136,11 @@ pub fn DealTable() -> impl IntoView {
                     && match period.as_str() {
                         "then" => Era::of(d) == Some(Era::Then),
                         "now" => Era::of(d) == Some(Era::Now),
+                        _ => true,
+                    }
+                    && match scope.as_str() {
+                        "miners" => d.in_scope(),
+                        "other" => !d.in_scope(),
                         _ => true,
                     }
             })
@@ -165,6 +171,13 @@ pub fn DealTable() -> impl IntoView {
                 <select on:change=move |ev| issuer.set(event_target_value(&ev))>
                     <option value="">"All issuers"</option>
                     {tickers.into_iter().map(|(t, name)| view! { <option value=t.clone()>{format!("{name} ({t})")}</option> }).collect_view()}
+                </select>
+            </label>
+            <label>"Scope "
+                <select on:change=move |ev| scope.set(event_target_value(&ev))>
+                    <option value="">"Miners and others"</option>
+                    <option value="miners">"Pure-play miners (in the sums)"</option>
+                    <option value="other">"Not miners (outside the sums)"</option>
                 </select>
             </label>
             <label>"Instrument "
@@ -205,6 +218,7 @@ pub fn DealTable() -> impl IntoView {
                                 on:focusin=move |_| highlight.set(Some(i)) on:focusout=move |_| highlight.set(None)>
                                 <th scope="row"><span class="ticker">{d.ticker.clone()}</span>" "{d.issuer.clone()}
                                     {d.reference_only.then(|| view! { <span class="badge">"reference only"</span> })}
+                                    {(!d.in_scope()).then(|| view! { <span class="badge">"not a miner: outside the sums"</span> })}
                                 </th>
                                 <td>{date}</td>
                                 <td>{instrument_label(d)}</td>

@@ -11,13 +11,13 @@ use crate::charts::history::{draw_history, HistoryView};
 use crate::charts::issuance::{draw_issuance, IssuanceView};
 use crate::charts::scatter::{draw_scatter, ScatterView};
 use crate::charts::theme::Theme;
-use crate::data::aggregates::{quarterly_issuance, Issuance};
-use crate::data::calendar::Quarter;
+use crate::data::aggregates::Issuance;
 use crate::data::deals::{deals, Deal};
 use crate::data::families::{CollateralFamily, InstrumentFamily};
-use crate::data::history::history_events;
+use crate::data::history::history_events_with;
 use crate::data::network::{last_day, network_daily, network_monthly};
 use crate::data::published::published;
+use crate::story::facts::{fact, ERA_ROWS};
 use leptos::prelude::*;
 use rust_decimal::prelude::ToPrimitive;
 use std::sync::Arc;
@@ -28,8 +28,7 @@ fn data_date() -> String {
 }
 
 fn issuance() -> Issuance {
-    let q = |y, n| Quarter { year: y, q: n };
-    quarterly_issuance(deals(), q(2021, 1), q(2025, 4))
+    crate::data::aggregates::story_issuance(deals())
 }
 
 /// The distinct issuers (tickers) of a list of deal ids, in order.
@@ -99,25 +98,8 @@ pub fn IssuanceFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             key_step: 1,
         }
     });
-    let peak_q4_2024 = issuance.quarters.iter().find(|b| b.quarter == Quarter { year: 2024, q: 4 }).map(|b| b.total());
-    let differ = format!(
-        "Why the two differ: each bar adds up the announced principal of every deal in its closing quarter (options included, credit lines at full size), while TheMinerMag's totals appear to count cash actually received, from the financing lines of 15 miners' cash-flow statements. For Q4 2024 that is {} here against {} there. Neither is adjusted to match the other.",
-        peak_q4_2024.and_then(|d| d.to_f64()).map(usd_precise).unwrap_or_default(),
-        published()
-            .quarters
-            .iter()
-            .find(|p| p.quarter == Quarter { year: 2024, q: 4 })
-            .and_then(|p| p.value_usd.to_f64())
-            .map(usd_precise)
-            .unwrap_or_default()
-    );
-    let not_binned = format!(
-        "Not in any bar: {} deal{} with no single quarter in the sources ({}), {} with no amount in the sources, and the two reference-only rows (an equity sale and a restructuring). All are in the table below.",
-        issuance.undated.len(),
-        if issuance.undated.len() == 1 { "" } else { "s" },
-        issuance.undated.join(", "),
-        issuance.amount_unknown.len() + issuance.outside_range.len(),
-    );
+    let differ = fact("issuance-differ").unwrap_or_default();
+    let not_binned = fact("issuance-not-binned").unwrap_or_default();
     view! {
         <figure class="figure" id="figure-issuance">
             <h3 class="figure-title">{ISSUANCE_TITLE}</h3>
@@ -158,65 +140,43 @@ fn describe_deal(d: &Deal) -> String {
 /// The then-vs-now table: the two waves side by side, computed from the deals.
 #[component]
 fn EraComparison() -> impl IntoView {
-    use crate::data::aggregates::{era_summary, Era};
-    use crate::narrative::format::{dollars, percent};
-    let eras = [era_summary(deals(), Era::Then), era_summary(deals(), Era::Now)];
-    let row = |label: &'static str, value: &dyn Fn(&crate::data::aggregates::EraSummary) -> String| {
-        view! { <tr><th scope="row">{label}</th><td>{value(&eras[0])}</td><td>{value(&eras[1])}</td></tr> }
-    };
+    use crate::data::aggregates::{CouponClass, Era};
+    let cell = |era: &str, row: &str| fact(&format!("era-{era}-{row}")).unwrap_or("—");
+    let row = |label: String, row: &'static str| view! { <tr><th scope="row">{label}</th><td>{cell("then", row)}</td><td>{cell("now", row)}</td></tr> };
+    let labels = ["Deals with a known amount", "Amount raised", "Secured by machines or bitcoin", "Convertible notes", "Raised for AI/HPC"];
     view! {
         <table class="era-table">
-            <caption>"The two waves, computed from the deals with a known amount"</caption>
+            <caption>"The two waves, computed from the deals of pure-play miners"</caption>
             <thead><tr><th scope="col"><span class="visually-hidden">"Measure"</span></th><th scope="col">{Era::Then.label()}</th><th scope="col">{Era::Now.label()}</th></tr></thead>
             <tbody>
-                {row("Deals", &|e| e.deals.to_string())}
-                {row("Amount raised", &|e| dollars(e.principal_usd.to_f64().unwrap_or(0.0)))}
-                {row("Average coupon, weighted by amount", &|e| e.weighted_coupon_pct.and_then(|c| c.to_f64()).map(|c| format!("{c:.1}%")).unwrap_or_else(|| "—".into()))}
-                {row("Secured by machines or bitcoin", &|e| percent(e.share_machines_or_bitcoin.to_f64().unwrap_or(0.0)))}
-                {row("Convertible notes", &|e| percent(e.share_convertible.to_f64().unwrap_or(0.0)))}
-                {row("Raised for AI/HPC", &|e| percent(e.share_ai_hpc.to_f64().unwrap_or(0.0)))}
+                {labels.into_iter().zip(ERA_ROWS).map(|(label, r)| row(label.to_string(), r)).collect_view()}
+                {CouponClass::ALL.into_iter().zip(&ERA_ROWS[5..]).map(|(class, r)| row(format!("Coupons: {}", class.noun()), r)).collect_view()}
             </tbody>
         </table>
-        <p class="figure-note">{format!(
-            "Shares are of the amount raised. The coupon average covers deals with a stated fixed rate or range (their midpoint): {} of {} in 2021–22 and {} of {} in 2024–25; floating and unknown coupons are left out.",
-            dollars(eras[0].coupon_base_usd.to_f64().unwrap_or(0.0)),
-            dollars(eras[0].principal_usd.to_f64().unwrap_or(0.0)),
-            dollars(eras[1].coupon_base_usd.to_f64().unwrap_or(0.0)),
-            dollars(eras[1].principal_usd.to_f64().unwrap_or(0.0)),
-        )}</p>
+        <p class="figure-note">"Shares are of the amount raised. Coupon ranges cover every deal with a stated fixed coupon or range, whether or not its amount is known; floating and unknown coupons are left out. Coupons are compared kind by kind: an average over all kinds would mix 0% convertibles with 12% loans."</p>
     }
 }
 
 /// Three figures under the title, computed from the data.
 #[component]
 pub fn Headlines() -> impl IntoView {
-    use crate::narrative::format::dollars;
-    use crate::data::aggregates::{era_summary, Era};
-    let issuance = issuance();
-    let peak = issuance.quarters.iter().max_by(|a, b| a.total().cmp(&b.total()));
-    // The same sums as the then-vs-now table (every deal with an amount, by its date).
-    let now = era_summary(deals(), Era::Now).principal_usd;
-    let then = era_summary(deals(), Era::Then).principal_usd;
-    let stock = &published().debt_outstanding;
+    let f = |name: &str| fact(name).unwrap_or_default();
     view! {
         <dl class="headlines">
             <div>
-                <dt>"Raised by public miners in 2024–25"</dt>
-                <dd>{dollars(now.to_f64().unwrap_or(0.0))}</dd>
-                <dd class="headline-note">{format!("against {} in 2021–22, in the deals of this dataset", dollars(then.to_f64().unwrap_or(0.0)))}</dd>
+                <dt>"Raised by pure-play miners in 2024–25"</dt>
+                <dd>{f("headline-now")}</dd>
+                <dd class="headline-note">{f("headline-now-note")}</dd>
             </div>
             <div>
                 <dt>"Largest quarter"</dt>
-                <dd>{peak.map(|p| dollars(p.total().to_f64().unwrap_or(0.0))).unwrap_or_default()}</dd>
-                <dd class="headline-note">{peak.map(|p| p.quarter.human()).unwrap_or_default()}</dd>
+                <dd>{f("headline-peak")}</dd>
+                <dd class="headline-note">{f("headline-peak-note")}</dd>
             </div>
             <div>
                 <dt>"Miners' debt outstanding"</dt>
-                <dd>{stock.last().map(|s| dollars(s.value_usd.to_f64().unwrap_or(0.0))).unwrap_or_default()}</dd>
-                <dd class="headline-note">{match (stock.first(), stock.last()) {
-                    (Some(a), Some(b)) if stock.len() > 1 => format!("{}, up from {} in {} (VanEck)", b.as_of.human(), dollars(a.value_usd.to_f64().unwrap_or(0.0)), a.as_of.human()),
-                    _ => String::new(),
-                }}</dd>
+                <dd>{f("headline-stock")}</dd>
+                <dd class="headline-note">{f("headline-stock-note")}</dd>
             </div>
         </dl>
     }
@@ -273,15 +233,7 @@ pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             key_step: 1,
         }
     });
-    let undated = view_data.undated.iter().map(|i| deals()[*i].id.clone()).collect::<Vec<_>>();
-    let note = format!(
-        "{} deals with an unknown or floating coupon sit on the strip under the axis; hollow marks have no amount in the sources; {} deal{} with no date ({}) cannot be placed in time and {} listed in the table.",
-        view_data.on_strip(),
-        undated.len(),
-        if undated.len() == 1 { "" } else { "s" },
-        undated.join(", "),
-        if undated.len() == 1 { "is" } else { "are" }
-    );
+    let note = fact("scatter-note").unwrap_or_default();
     let shapes = ["circle", "square", "diamond", "triangle"];
     view! {
         <figure class="figure" id="figure-scatter">
@@ -352,7 +304,7 @@ pub fn HistoryFigure(
     #[prop(optional)]
     scenario: Option<ScenarioMemo>,
 ) -> impl IntoView {
-    let events = history_events(network_daily(), network_monthly());
+    let events = history_events_with(network_daily(), network_monthly(), crate::story::facts::china_event());
     let base = Arc::new(HistoryView::new(network_daily(), &events));
     let summary = base.summary();
     let items = base.points.len();
@@ -385,7 +337,11 @@ pub fn HistoryFigure(
             <p class="chart-summary" id="history-summary">{summary}</p>
             <FigureTools meta=FigureMeta { view: "hashprice", slug: "hashprice-daily", title: HISTORY_TITLE, sub: HISTORY_SUB, files: &[("CSV", "data/network_daily.csv")], scenario } spec=spec theme=theme/>
             <ol class="events">
-                {events.into_iter().map(|e| view! { <li><strong>{e.label}</strong>" "{e.detail}</li> }).collect_view()}
+                {events.into_iter().map(|e| view! {
+                    <li><strong>{e.label}</strong>" "{e.detail}
+                        {e.source_url.map(|u| view! { " "<a href=u rel="noopener noreferrer" target="_blank">"Source"</a> })}
+                    </li>
+                }).collect_view()}
             </ol>
             <figcaption class="credit">{data_date()}". Computed from "<a href="https://coinmetrics.io/community-network-data/" rel="noopener noreferrer" target="_blank">"Coin Metrics"</a>" community network data (CC BY-NC 4.0)."</figcaption>
         </figure>

@@ -41,6 +41,8 @@ pub struct ScatterView {
     pub points: Vec<ScatterPoint>,
     /// Dataset indices of deals with no date precise enough for the time axis.
     pub undated: Vec<usize>,
+    /// Dataset indices of deals by issuers that are not pure-play miners: not drawn.
+    pub outside_scope: Vec<usize>,
 }
 
 fn axis_x(deal: &Deal) -> Option<f64> {
@@ -55,11 +57,16 @@ fn axis_x(deal: &Deal) -> Option<f64> {
 }
 
 impl ScatterView {
-    /// Every deal that is not reference-only.
+    /// Every deal by a pure-play miner that is not reference-only.
     pub fn new(deals: &[Deal]) -> Self {
         let mut points = Vec::new();
         let mut undated = Vec::new();
+        let mut outside_scope = Vec::new();
         for (i, d) in deals.iter().enumerate().filter(|(_, d)| !d.reference_only) {
+            if !d.in_scope() {
+                outside_scope.push(i);
+                continue;
+            }
             let Some(x) = axis_x(d) else {
                 undated.push(i);
                 continue;
@@ -77,7 +84,7 @@ impl ScatterView {
                 family: d.collateral_family,
             });
         }
-        Self { points, undated }
+        Self { points, undated, outside_scope }
     }
 
     pub fn on_strip(&self) -> usize {

@@ -3,7 +3,8 @@
 //! Issuance is binned by the dataset's `quarter` column, not by the announcement date (some
 //! deals close in the next quarter, some have no date). Deals that cannot be binned — a span
 //! of quarters, no quarter, or no amount — are counted and listed, never dropped silently.
-//! Reference-only rows stay out of every total.
+//! Reference-only rows, and deals by issuers that are not pure-play miners, stay out of every
+//! total.
 
 use super::calendar::Quarter;
 use super::deals::{Deal, QuarterField};
@@ -50,6 +51,8 @@ pub struct Issuance {
     pub outside_range: Vec<String>,
     /// Reference-only rows, kept out of every total.
     pub reference_only: Vec<String>,
+    /// Deals by issuers that are not pure-play miners (`data/issuers.csv`): not in any bar.
+    pub outside_scope: Vec<String>,
 }
 
 /// Bins deals into quarters `first..=last` by instrument family.
@@ -64,10 +67,15 @@ pub fn quarterly_issuance(deals: &[Deal], first: Quarter, last: Quarter) -> Issu
         amount_unknown: Vec::new(),
         outside_range: Vec::new(),
         reference_only: Vec::new(),
+        outside_scope: Vec::new(),
     };
     for deal in deals {
         if deal.reference_only {
             out.reference_only.push(deal.id.clone());
+            continue;
+        }
+        if !deal.in_scope() {
+            out.outside_scope.push(deal.id.clone());
             continue;
         }
         let Some(amount) = deal.principal_usd else {
@@ -130,11 +138,6 @@ pub struct EraSummary {
     /// Deals in the era that count in totals (not reference-only, principal known).
     pub deals: usize,
     pub principal_usd: Decimal,
-    /// Average coupon weighted by principal, over deals with a fixed coupon or a range
-    /// (midpoint); `None` when no such deal has a principal.
-    pub weighted_coupon_pct: Option<Decimal>,
-    /// Principal covered by the coupon average, to state its base honestly.
-    pub coupon_base_usd: Decimal,
     /// Shares of principal, 0..1.
     pub share_machines_or_bitcoin: Decimal,
     pub share_convertible: Decimal,
@@ -145,14 +148,6 @@ pub struct EraSummary {
 pub fn era_summary(deals: &[Deal], era: Era) -> EraSummary {
     let counted: Vec<&Deal> = deals.iter().filter(|d| d.counts_in_totals() && Era::of(d) == Some(era)).collect();
     let principal = sum_exact(counted.iter().filter_map(|d| d.principal_usd));
-    let mut coupon_weight = Exact(Decimal::ZERO);
-    let mut coupon_sum = Exact(Decimal::ZERO);
-    for d in &counted {
-        if let (Some((lo, hi)), Some(p)) = (d.coupon.bounds(), d.principal_usd) {
-            coupon_sum = coupon_sum + (Exact(lo) + Exact(hi)) / Exact(Decimal::TWO) * Exact(p);
-            coupon_weight = coupon_weight + Exact(p);
-        }
-    }
     let share = |pred: &dyn Fn(&Deal) -> bool| -> Decimal {
         if principal.is_zero() {
             return Decimal::ZERO;
@@ -163,10 +158,143 @@ pub fn era_summary(deals: &[Deal], era: Era) -> EraSummary {
         era,
         deals: counted.len(),
         principal_usd: principal,
-        weighted_coupon_pct: (!coupon_weight.0.is_zero()).then(|| (coupon_sum / coupon_weight).0),
-        coupon_base_usd: coupon_weight.0,
         share_machines_or_bitcoin: share(&|d| d.collateral_family == CollateralFamily::MachinesOrBitcoin),
         share_convertible: share(&|d| d.instrument_family == InstrumentFamily::Convertible),
         share_ai_hpc: share(&|d| d.use_of_proceeds == "ai_hpc"),
     }
+}
+
+/// The kinds of debt whose coupons the then-and-now comparison sets side by side: a blended
+/// average over all of them would mix 0% convertibles with 12% loans and hide both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CouponClass {
+    Loans,
+    Convertible,
+    SeniorSecured,
+    SeniorUnsecured,
+    FacilitiesOther,
+}
+
+impl CouponClass {
+    pub const ALL: [Self; 5] = [Self::Loans, Self::Convertible, Self::SeniorSecured, Self::SeniorUnsecured, Self::FacilitiesOther];
+
+    pub fn of(deal: &Deal) -> Self {
+        use super::deals::Instrument;
+        match deal.instrument {
+            Instrument::EquipmentLoan | Instrument::BtcBackedLoan => Self::Loans,
+            Instrument::ConvertibleNotes => Self::Convertible,
+            Instrument::SeniorSecuredNotes => Self::SeniorSecured,
+            Instrument::SeniorNotes => Self::SeniorUnsecured,
+            Instrument::CreditFacility | Instrument::Other => Self::FacilitiesOther,
+        }
+    }
+
+    /// The name its facts carry (`era-then-coupons-loans`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Loans => "loans",
+            Self::Convertible => "convertible",
+            Self::SeniorSecured => "senior-secured",
+            Self::SeniorUnsecured => "senior-unsecured",
+            Self::FacilitiesOther => "facilities-other",
+        }
+    }
+
+    /// In lower case, for prose and table rows ("Coupons: convertible notes").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Loans => "machine and bitcoin-backed loans",
+            Self::Convertible => "convertible notes",
+            Self::SeniorSecured => "senior secured notes",
+            Self::SeniorUnsecured => "senior unsecured notes",
+            Self::FacilitiesOther => "credit facilities and other",
+        }
+    }
+}
+
+/// The coupons of one kind of debt in one era.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CouponSummary {
+    pub class: CouponClass,
+    /// Deals with a stated fixed coupon or range, amount known or not.
+    pub deals: usize,
+    /// Lowest and highest stated coupon over those deals, percent a year.
+    pub range_pct: (Decimal, Decimal),
+    /// Average weighted by amount over the deals with both a coupon and an amount (a range
+    /// counts at its midpoint), with the amount it covers; `None` when no deal has both.
+    pub weighted_pct: Option<(Decimal, Decimal)>,
+}
+
+/// The coupon ranges of each kind of debt in `era`, over every in-scope, non-reference deal
+/// with a stated coupon (floating and unknown coupons are left out). Kinds with no such deal
+/// are absent.
+pub fn coupons_by_class(deals: &[Deal], era: Era) -> Vec<CouponSummary> {
+    let mut out = Vec::new();
+    for class in CouponClass::ALL {
+        let rows: Vec<(&Deal, (Decimal, Decimal))> = deals
+            .iter()
+            .filter(|d| !d.reference_only && d.in_scope() && Era::of(d) == Some(era) && CouponClass::of(d) == class)
+            .filter_map(|d| d.coupon.bounds().map(|b| (d, b)))
+            .collect();
+        let (Some(lo), Some(hi)) = (rows.iter().map(|r| r.1 .0).min(), rows.iter().map(|r| r.1 .1).max()) else {
+            continue;
+        };
+        let mut sum = Exact(Decimal::ZERO);
+        let mut base = Exact(Decimal::ZERO);
+        for (d, (a, b)) in &rows {
+            if let Some(p) = d.principal_usd {
+                sum = sum + (Exact(*a) + Exact(*b)) / Exact(Decimal::TWO) * Exact(p);
+                base = base + Exact(p);
+            }
+        }
+        let weighted_pct = (!base.0.is_zero()).then(|| ((sum / base).0, base.0));
+        out.push(CouponSummary { class, deals: rows.len(), range_pct: (lo, hi), weighted_pct });
+    }
+    out
+}
+
+/// What the story compares its 2024-25 sum with VanEck's debt stock by: the part of the sum
+/// that closed after the stock's date, and the part that closed before its year-earlier
+/// figure (already inside it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlowAgainstStock {
+    pub raised_usd: Decimal,
+    pub after_usd: Decimal,
+    pub before_usd: Decimal,
+}
+
+/// Splits the in-scope 2024-25 sum by closing day (else announcement) around `from..=to`.
+pub fn flow_against_stock(deals: &[Deal], from: super::calendar::Day, to: super::calendar::Day) -> FlowAgainstStock {
+    use super::calendar::PartialDate;
+    let counted: Vec<&Deal> = deals.iter().filter(|d| d.counts_in_totals() && Era::of(d) == Some(Era::Now)).collect();
+    let day = |d: &Deal| match d.closed.or(d.announced) {
+        Some(PartialDate::Day(x)) => Some(x),
+        _ => None,
+    };
+    let sum = |pred: &dyn Fn(super::calendar::Day) -> bool| {
+        sum_exact(counted.iter().filter(|d| day(d).is_some_and(pred)).filter_map(|d| d.principal_usd))
+    };
+    FlowAgainstStock {
+        raised_usd: sum_exact(counted.iter().filter_map(|d| d.principal_usd)),
+        after_usd: sum(&|x| x > to),
+        before_usd: sum(&|x| x < from),
+    }
+}
+
+/// The issuance the story charts: every quarter from 2021 to 2025.
+pub fn story_issuance(deals: &[Deal]) -> Issuance {
+    quarterly_issuance(deals, Quarter { year: 2021, q: 1 }, Quarter { year: 2025, q: 4 })
+}
+
+/// The latest day any deal in the dataset was announced or closed.
+pub fn last_deal_day(deals: &[Deal]) -> Option<super::calendar::Day> {
+    use super::calendar::PartialDate;
+    deals
+        .iter()
+        .flat_map(|d| [d.announced, d.closed])
+        .filter_map(|d| match d {
+            Some(PartialDate::Day(x)) => Some(x),
+            _ => None,
+        })
+        .max()
 }

@@ -192,6 +192,11 @@ impl Quarter {
     pub fn human(self) -> String {
         format!("Q{} {}", self.q, self.year)
     }
+
+    /// Whether `day` falls in this quarter.
+    pub fn contains_day(self, day: Day) -> bool {
+        day.year == self.year && (day.month - 1) / 3 + 1 == self.q
+    }
 }
 
 impl fmt::Display for Quarter {

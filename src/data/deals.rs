@@ -179,6 +179,8 @@ pub struct Deal {
     pub use_of_proceeds: String,
     /// Kept for reference, out of every debt total (an equity sale, a restructuring).
     pub reference_only: bool,
+    /// By a pure-play miner: counted in the story's sums ([`Deal::in_scope`]).
+    in_scope: bool,
     pub source_url: String,
     pub confidence: Confidence,
 }
@@ -196,9 +198,16 @@ impl Deal {
         host.strip_prefix("www.").unwrap_or(host)
     }
 
-    /// Counts in debt totals: not reference-only and with a known principal.
+    /// Counts in debt totals: not reference-only, with a known principal, and by a pure-play
+    /// miner.
     pub fn counts_in_totals(&self) -> bool {
-        !self.reference_only && self.principal_usd.is_some()
+        !self.reference_only && self.principal_usd.is_some() && self.in_scope()
+    }
+
+    /// Whether the issuer is a pure-play miner, whose deals the story's sums count
+    /// (`data/issuers.csv`, which `build.rs` reads into the embedded file's `in_scope`).
+    pub fn in_scope(&self) -> bool {
+        self.in_scope
     }
 }
 
@@ -279,6 +288,11 @@ pub fn parse_deals(text: &str) -> Result<Vec<Deal>, CsvError> {
                 "false" => false,
                 other => return Err(CsvError::bad(line, "reference_only", other)),
             };
+            let in_scope = match get(c.in_scope) {
+                "true" => true,
+                "false" => false,
+                other => return Err(CsvError::bad(line, "in_scope", other)),
+            };
             let put = match get(c.put_date) {
                 "" => Put::Unknown,
                 "none" => Put::None,
@@ -310,6 +324,7 @@ pub fn parse_deals(text: &str) -> Result<Vec<Deal>, CsvError> {
                 collateral,
                 use_of_proceeds: get(c.use_of_proceeds).to_string(),
                 reference_only,
+                in_scope,
                 source_url: get(c.source_url).to_string(),
                 confidence,
             })
@@ -345,6 +360,7 @@ struct Columns {
     collateral: usize,
     use_of_proceeds: usize,
     reference_only: usize,
+    in_scope: usize,
     source_url: usize,
     confidence: usize,
 }
@@ -378,6 +394,7 @@ impl Columns {
             collateral: t.column("collateral")?,
             use_of_proceeds: t.column("use_of_proceeds")?,
             reference_only: t.column("reference_only")?,
+            in_scope: t.column("in_scope")?,
             source_url: t.column("source_url")?,
             confidence: t.column("confidence")?,
         })

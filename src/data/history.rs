@@ -1,8 +1,8 @@
 //! The hashprice history's events: what the story points at on the daily chart. Dates that are
-//! facts (the China ban month, the halving) are cited; the lows and the zetahash month are
+//! facts (the China ban month, the halving) are cited; the lows and the zettahash month are
 //! computed from the daily data, so the labels say what the data gives.
 
-use super::calendar::{Day, PartialDate, YearMonth};
+use super::calendar::{Day, PartialDate};
 use super::network::{NetworkDay, NetworkMonth};
 
 /// An event marked on the hashprice history.
@@ -16,6 +16,8 @@ pub struct HistoryEvent {
     pub label: String,
     /// One sentence for the list under the chart.
     pub detail: String,
+    /// The page that reports the event, where it is not computed from the data.
+    pub source_url: Option<String>,
 }
 
 fn day_value(days: &[NetworkDay], day: Day) -> Option<f64> {
@@ -26,21 +28,54 @@ fn lowest<'a>(days: impl Iterator<Item = &'a NetworkDay>) -> Option<&'a NetworkD
     days.min_by(|a, b| a.hashprice().total_cmp(&b.hashprice()))
 }
 
-/// The events of the history chart, in time order. Each is computed from `days` and their
-/// `months`; an event whose data is absent is left out rather than invented.
+/// The halving day's sentence. Its hashprice is a one-day spike: the halving block opened a
+/// rush for block space whose fees that day far exceeded the halved subsidy, so the sentence
+/// gives the days around it.
+fn halving_detail(days: &[NetworkDay], halving: Day, hp: f64) -> String {
+    let next = |d: Day, by: i64| day_value(days, Day::from_days_since_epoch(d.days_since_epoch() + by));
+    let mut text = format!("Block 840,000 halves the subsidy from 6.25 to 3.125 BTC on {}.", halving.human());
+    if let (Some(before), Some(after)) = (next(halving, -1), next(halving, 1)) {
+        text.push_str(&format!(
+            " That day's ${hp:.2} is a one-day spike, the fees of a rush for the first blocks after the halving: the day before hashprice was ${before:.2}, the day after ${after:.2}."
+        ));
+    }
+    text
+}
+
+/// An event a source reports (rather than one the data shows): its month, what happened in a
+/// sentence, and the page that says so.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Reported<'a> {
+    pub month: super::calendar::YearMonth,
+    pub what: &'a str,
+    pub source_url: &'a str,
+}
+
+/// [`history_events_with`] and China's 2021 move against mining from `data/cases_2022.csv`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn history_events(days: &[NetworkDay], months: &[NetworkMonth]) -> Vec<HistoryEvent> {
+    let china = super::cases::event("china-ban-2021-05").map(|c| Reported { month: c.month, what: &c.what, source_url: &c.source_url });
+    history_events_with(days, months, china)
+}
+
+/// The events of the history chart, in time order. Each is computed from `days` and their
+/// `months`, with `china` as its source reports it; an event whose data is absent is left out
+/// rather than invented.
+pub fn history_events_with(days: &[NetworkDay], months: &[NetworkMonth], china: Option<Reported<'_>>) -> Vec<HistoryEvent> {
     let mut out = Vec::new();
-    let ym = |y, m| YearMonth { year: y, month: m };
-    if let Some(may) = months.iter().find(|m| m.month == ym(2021, 5)) {
-        out.push(HistoryEvent {
-            date: PartialDate::Month(may.month),
-            hashprice: may.hashprice,
-            label: "May 2021: China bans mining".into(),
-            detail: format!(
-                "China moves to ban mining; hashprice averages ${:.0} that month before miners go offline and it rebounds.",
-                may.hashprice
-            ),
-        });
+    if let Some(china) = china {
+        if let Some(month) = months.iter().find(|m| m.month == china.month) {
+            out.push(HistoryEvent {
+                date: PartialDate::Month(month.month),
+                hashprice: month.hashprice,
+                label: format!("{} {}: China's crackdown", month.month.month_name(), month.month.year),
+                detail: format!(
+                    "{} Hashprice averages ${:.0} that month; as Chinese miners go offline, those left earn more and it rebounds.",
+                    china.what, month.hashprice
+                ),
+                source_url: Some(china.source_url.to_string()),
+            });
+        }
     }
     if let Some(low) = lowest(days.iter().filter(|d| d.day.year == 2022)) {
         out.push(HistoryEvent {
@@ -52,6 +87,7 @@ pub fn history_events(days: &[NetworkDay], months: &[NetworkMonth]) -> Vec<Histo
                 low.hashprice(),
                 low.day.human()
             ),
+            source_url: None,
         });
     }
     let halving = Day { year: 2024, month: 4, day: 20 };
@@ -60,7 +96,8 @@ pub fn history_events(days: &[NetworkDay], months: &[NetworkMonth]) -> Vec<Histo
             date: PartialDate::Day(halving),
             hashprice: hp,
             label: "April 2024 halving".into(),
-            detail: "Block 840,000 halves the subsidy from 6.25 to 3.125 BTC on 20 Apr 2024.".into(),
+            detail: halving_detail(days, halving, hp),
+            source_url: None,
         });
     }
     if let Some(zh) = months.iter().find(|m| m.hashrate_eh_s >= 1000.0) {
@@ -74,6 +111,7 @@ pub fn history_events(days: &[NetworkDay], months: &[NetworkMonth]) -> Vec<Histo
                 zh.month.long_month_name(),
                 zh.month.year
             ),
+            source_url: None,
         });
     }
     let october: Vec<&NetworkDay> = days.iter().filter(|d| d.day.year == 2025 && d.day.month == 10).collect();
@@ -89,6 +127,7 @@ pub fn history_events(days: &[NetworkDay], months: &[NetworkMonth]) -> Vec<Histo
                 low.hashprice(),
                 low.day.human()
             ),
+            source_url: None,
         });
     }
     if let Some(low) = lowest(days.iter()) {
@@ -96,7 +135,12 @@ pub fn history_events(days: &[NetworkDay], months: &[NetworkMonth]) -> Vec<Histo
             date: PartialDate::Day(low.day),
             hashprice: low.hashprice(),
             label: format!("Low: ${:.2}", low.hashprice()),
-            detail: format!("The lowest value in the data: ${:.2} on {}.", low.hashprice(), low.day.human()),
+            detail: if days.last().map(|d| d.day) == Some(low.day) {
+                format!("The lowest value in the data: ${:.2} on {}, the data's last day.", low.hashprice(), low.day.human())
+            } else {
+                format!("The lowest value in the data: ${:.2} on {}.", low.hashprice(), low.day.human())
+            },
+            source_url: None,
         });
     }
     out

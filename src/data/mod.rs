@@ -4,10 +4,13 @@
 
 pub mod calendar;
 #[cfg(not(target_arch = "wasm32"))]
+pub mod cases;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod companies;
 pub mod csv;
 pub mod deals;
 pub mod families;
+pub mod issuers;
 pub mod network;
 pub mod network_codec;
 pub mod ordering;

@@ -1,7 +1,7 @@
 //! Figures other people published about the wave: TheMinerMag's quarterly issuance totals and
 //! VanEck's estimate of miners' debt outstanding. Shown beside our own sums, never tuned to them.
 
-use super::calendar::{PartialDate, Quarter};
+use super::calendar::{Day, PartialDate, Quarter};
 use super::csv::{parse_records, CsvError};
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
@@ -23,6 +23,8 @@ pub struct PublishedQuarter {
     pub bound: Bound,
     pub publisher: String,
     pub source_url: String,
+    /// The day the figure was published, when the source gives it.
+    pub published_on: Option<Day>,
 }
 
 /// A published estimate of debt outstanding on a date (a stock, not issuance).
@@ -44,13 +46,14 @@ pub struct PublishedFigures {
 
 pub fn parse_published(text: &str) -> Result<PublishedFigures, CsvError> {
     let t = parse_records(text)?;
-    let (ck, cp, cv, cb, cu, cs) = (
+    let (ck, cp, cv, cb, cu, cs, cd) = (
         t.column("kind")?,
         t.column("period")?,
         t.column("value_usd")?,
         t.column("bound")?,
         t.column("publisher")?,
         t.column("source_url")?,
+        t.column("published_on")?,
     );
     let mut out = PublishedFigures::default();
     for (i, row) in t.rows.iter().enumerate() {
@@ -62,6 +65,10 @@ pub fn parse_published(text: &str) -> Result<PublishedFigures, CsvError> {
             "under" => Bound::Under,
             other => return Err(CsvError::bad(line, "bound", other)),
         };
+        let published_on = match row[cd].as_str() {
+            "" => None,
+            text => Some(Day::parse(text).ok_or_else(|| CsvError::bad(line, "published_on", text))?),
+        };
         match row[ck].as_str() {
             "issuance_quarter" => out.quarters.push(PublishedQuarter {
                 quarter: Quarter::parse(&row[cp]).ok_or_else(|| CsvError::bad(line, "period", &row[cp]))?,
@@ -69,6 +76,7 @@ pub fn parse_published(text: &str) -> Result<PublishedFigures, CsvError> {
                 bound,
                 publisher: row[cu].clone(),
                 source_url: row[cs].clone(),
+                published_on,
             }),
             "debt_outstanding" => out.debt_outstanding.push(DebtOutstanding {
                 as_of: PartialDate::parse(&row[cp]).ok_or_else(|| CsvError::bad(line, "period", &row[cp]))?,

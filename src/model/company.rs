@@ -15,6 +15,11 @@ use super::month::MonthMarket;
 use super::money::{Money, RATE_DECIMALS};
 use super::terms::Terms;
 
+/// The cost of a default, as a share of what it leaves unpaid: studies of US firms in financial
+/// distress put its direct and indirect costs at 10-20% of firm value (Andrade and Kaplan,
+/// 1998); the model takes the low end, on the unpaid claim.
+pub const DISTRESS_COST: f64 = 0.10;
+
 /// Notes the company sold to refinance a wall: plain senior notes at `refi_coupon`, paid
 /// semi-annually from the month of issue, due `REFINANCING_TERM_MONTHS` later.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -137,7 +142,7 @@ impl<M: Money> Company<M> {
     }
 
     /// This month's data-center income, for the share the company owns.
-    fn hpc_noi(&self, market: &MonthMarket<M>) -> M {
+    pub fn hpc_noi(&self, market: &MonthMarket<M>) -> M {
         if self.hpc_fraction == M::ZERO { M::ZERO } else { market.hpc_noi * self.hpc_fraction }
     }
 
@@ -180,23 +185,27 @@ impl<M: Money> Company<M> {
         }
     }
 
-    /// Refinancing (R10): at a wall, the market lends the company `amount` in new notes when
-    /// refinancing is on (`refi_max` > 0), the company has no refinancing outstanding and is not
-    /// in default, and the amount is at most `refi_max` of its equity market value (share price
-    /// × shares) or, for secured notes, what their collateral fetches (`secured_by`, at market
-    /// less the haircut). The notes' cash is received now. Returns whether it was refinanced.
-    pub fn refinance(&mut self, t: u32, amount: M, secured_by: M, market: &MonthMarket<M>, terms: &Terms<M>) -> bool {
-        let Some(limit) = terms.refinance_limit else { return false };
+    /// Refinancing (R10): at a wall, the market lends the company up to `amount` in new notes
+    /// when refinancing is on (`refi_max` > 0), the company has no refinancing outstanding and
+    /// is not in default: at most `refi_max` of its equity market value (share price × shares)
+    /// or, for secured notes, what their collateral fetches (`secured_by`, at market less the
+    /// haircut). A wall larger than that is refinanced in part, and the rest follows the wall
+    /// policy. The notes' cash is received now. Returns the amount refinanced.
+    pub fn refinance(&mut self, t: u32, amount: M, secured_by: M, market: &MonthMarket<M>, terms: &Terms<M>) -> M {
+        let Some(limit) = terms.refinance_limit else { return M::ZERO };
+        if amount <= M::ZERO || self.refinancing.is_some() || self.unpaid_claims > M::ZERO {
+            return M::ZERO;
+        }
         let market_value = market.share_price() * self.shares;
-        let lendable = (limit * market_value).max_of(secured_by);
-        if amount <= M::ZERO || self.refinancing.is_some() || self.unpaid_claims > M::ZERO || amount > lendable {
-            return false;
+        let lent = amount.min_of((limit * market_value).max_of(secured_by).positive_part());
+        if lent <= M::ZERO {
+            return M::ZERO;
         }
         self.refinancing =
-            Some(Refinancing { balance: amount, issued_month: t, last_coupon_month: t, maturity_month: t + REFINANCING_TERM_MONTHS });
-        self.refinanced = self.refinanced + amount;
-        self.receive(amount);
-        true
+            Some(Refinancing { balance: lent, issued_month: t, last_coupon_month: t, maturity_month: t + REFINANCING_TERM_MONTHS });
+        self.refinanced = self.refinanced + lent;
+        self.receive(lent);
+        lent
     }
 
     /// Month `t` of any refinancing notes: the coupon every six months from issue, and the
@@ -218,7 +227,7 @@ impl<M: Money> Company<M> {
         }
         let due = coupon + principal;
         if !self.can_pay(due, market, terms) {
-            self.unpaid_claims = self.unpaid_claims + notes.balance + coupon;
+            self.owe_after_default(notes.balance + coupon);
             self.refinancing_default_month = Some(t);
             return;
         }
@@ -232,6 +241,26 @@ impl<M: Money> Company<M> {
     /// What the company owes on refinancing notes.
     pub fn refinancing_balance(&self) -> M {
         self.refinancing.map_or(M::ZERO, |n| n.balance)
+    }
+
+    /// A default leaves `amount` unpaid: it stays owed, ahead of the shareholders, and the
+    /// restructuring adds [`DISTRESS_COST`] of it (advisers, lawyers, and the discount the
+    /// company's dealings carry while in default), so defaulting never costs owners less than
+    /// paying would have.
+    pub fn owe_after_default(&mut self, amount: M) {
+        if amount > M::ZERO {
+            self.unpaid_claims = self.unpaid_claims + amount * (M::ONE + M::from_f64(DISTRESS_COST));
+        }
+    }
+
+    /// Claims a default left unpaid are due at once: whatever cash the company has at a month's
+    /// end goes to them, so they stop growing as soon as it can pay.
+    pub fn pay_claims_from_cash(&mut self) {
+        let paid = self.unpaid_claims.min_of(self.cash.positive_part());
+        if paid > M::ZERO {
+            self.pay(paid);
+            self.unpaid_claims = self.unpaid_claims - paid;
+        }
     }
 
     /// New shares (the one rule): negative cash at month end is filled by selling shares at

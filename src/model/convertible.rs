@@ -108,7 +108,8 @@ pub struct ConvertibleOutcome<M> {
     pub conversion: Option<Conversion<M>>,
     /// Principal due that cash could not cover: max(0, F − cash).
     pub refinancing_wall: M,
-    /// What a default left unpaid (principal, and a missed coupon): still owed.
+    /// What a default left unpaid (principal, and a missed coupon), when it defaulted: from then
+    /// on a claim of the company ([`Company::unpaid_claims`]), growing and taking its cash.
     pub unpaid: M,
     /// The part of the wall refinanced with new notes.
     pub refinanced: M,
@@ -218,6 +219,7 @@ impl<M: Money> Convertible<M> {
         let coupon = self.outstanding * terms.coupon * months / M::from_int(12);
         if !company.can_pay(coupon, market, terms) {
             self.outcome.unpaid = self.outstanding + coupon;
+            company.owe_after_default(self.outcome.unpaid);
             self.outcome.default_month = Some(t);
             self.outstanding = M::ZERO;
             return false;
@@ -238,9 +240,7 @@ impl<M: Money> Convertible<M> {
         if company.cash.positive_part() < notes {
             let wall = notes - company.cash.positive_part();
             self.outcome.refinancing_wall = wall;
-            if company.refinance(t, wall, M::ZERO, market, terms) {
-                self.outcome.refinanced = wall;
-            }
+            self.outcome.refinanced = company.refinance(t, wall, M::ZERO, market, terms);
         }
         let available = company.cash.positive_part();
         let paid = match terms.wall_policy {
@@ -251,6 +251,7 @@ impl<M: Money> Convertible<M> {
         self.outcome.principal_paid_cash = self.outcome.principal_paid_cash + paid;
         if paid < notes {
             self.outcome.unpaid = notes - paid;
+            company.owe_after_default(self.outcome.unpaid);
             self.outcome.default_month = Some(t);
         }
     }

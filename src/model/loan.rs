@@ -345,7 +345,7 @@ impl<M: Money> Loan<M> {
         company.receive(surplus);
         if terms.recourse {
             // The company owes the rest: a claim that stays alive ahead of its shareholders.
-            company.unpaid_claims = company.unpaid_claims + deficiency;
+            company.owe_after_default(deficiency);
         }
         let o = &mut self.outcome;
         o.default_month = Some(t);

@@ -112,6 +112,7 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
         ("fleet-sold-month", month(o.fleet_sold_month)),
         ("hpc-mw", format_ratio(super::simulate::hpc_plan(&s.assumptions).megawatts(s.assumptions.principal_usd))),
         ("hpc-noi-total", money(o.hpc_noi_total)),
+        ("secured-hpc-noi-total", money(o.secured_hpc_noi_total)),
         ("mc-paths", mc_value(&|m| m.paths.to_string())),
         ("mc-default-probability", mc_value(&|m| format_ratio(m.loan_default_probability))),
         ("mc-secured-default-probability", mc_value(&|m| format_ratio(m.secured_default_probability))),

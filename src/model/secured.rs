@@ -136,9 +136,7 @@ impl<M: Money> SecuredNotes<M> {
         if company.cash.positive_part() < balloon {
             let wall = balloon - company.cash.positive_part();
             self.outcome.balloon_wall = wall;
-            if company.refinance(t, wall, self.collateral_value(market, company, terms), market, terms) {
-                self.outcome.refinanced = wall;
-            }
+            self.outcome.refinanced = company.refinance(t, wall, self.collateral_value(market, company, terms), market, terms);
         }
         let available = company.cash.positive_part();
         let pays = match terms.wall_policy {
@@ -190,7 +188,7 @@ impl<M: Money> SecuredNotes<M> {
         company.receive((collateral - claim).positive_part());
         company.hpc_fraction = M::ZERO;
         company.fleet_ph = company.fleet_ph - machines;
-        company.unpaid_claims = company.unpaid_claims + (claim - recovery);
+        company.owe_after_default(claim - recovery);
         self.collateral_ph = M::ZERO;
         let o = &mut self.outcome;
         o.default_month = Some(t);

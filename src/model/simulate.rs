@@ -70,6 +70,9 @@ pub struct Outcomes<M> {
     pub loan_breakeven_hashprice: Option<M>,
     /// Σ HPC_NOI_t over the run, as built (before any seizure).
     pub hpc_noi_total: M,
+    /// The data-center income the secured notes' company earned: what their proceeds built
+    /// (less the interest reserve), while it owned it.
+    pub secured_hpc_noi_total: M,
     /// Months in which the machines stood idle (hashprice below the cash breakeven).
     pub idle_months: u32,
     /// The month the miners sold their unpledged machines after standing idle.
@@ -252,6 +255,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     }
 
     let mut hpc_noi_total = M::ZERO;
+    let mut secured_hpc_noi_total = M::ZERO;
     let (mut idle_months, mut idle_run, mut fleet_sold_month) = (0u32, 0u32, None);
     let mut last = closing;
     for t in 1..=months {
@@ -259,6 +263,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         idle_run = if market.running { 0 } else { idle_run + 1 };
         market.idle_run = idle_run;
         hpc_noi_total = hpc_noi_total + market.hpc_noi;
+        secured_hpc_noi_total = secured_hpc_noi_total + secured_company.hpc_noi(&market);
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
             company.open_month(terms);
         }
@@ -281,6 +286,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         }
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
             company.rescue(&market, terms);
+            company.pay_claims_from_cash();
         }
         if record {
             convertible_series.push(&convertible_company, convertible.outstanding);
@@ -303,7 +309,8 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     }
 
     let loan_breakeven_hashprice = loan.breakeven_hashprice(terms).filter(|_| loan.outcome.available);
-    let unpaid = convertible.outstanding + convertible.outcome.unpaid;
+    // A default's unpaid claim is in the company's claims (EndState adds them).
+    let unpaid = convertible.outstanding;
     Outcomes {
         loan: LoanResult {
             end: {
@@ -328,6 +335,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         },
         loan_breakeven_hashprice,
         hpc_noi_total,
+        secured_hpc_noi_total,
         idle_months,
         fleet_sold_month,
         net_assets_at_start,

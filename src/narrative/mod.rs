@@ -2,5 +2,7 @@
 //! structure in a sentence. Plain Rust, tested on the host; the prose never hard-codes a
 //! figure the model computes.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod dataset;
 pub mod format;
 pub mod outcomes;

@@ -189,12 +189,29 @@ pub fn convertible_sentence(s: &Scenario) -> String {
                     owners
                 )
             } else if o.default_month.is_some() {
+                let lent = if refinanced > 0.5 {
+                    format!("; the market lends {} in new notes, and neither more notes nor new shares can cover the rest", dollars(refinanced))
+                } else {
+                    " and neither new notes nor new shares can cover it".to_string()
+                };
                 format!(
-                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short and neither new notes nor new shares can cover it: the company defaults, and the {} it cannot pay stays owed ahead of its shareholders.",
+                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short{lent}: the company defaults, and the {} it cannot pay stays owed ahead of its shareholders, growing at {} a year and taking any cash the company makes.",
                     price(k),
                     when(s, t),
                     dollars(wall),
-                    dollars(o.unpaid.to_f64())
+                    dollars(o.unpaid.to_f64()),
+                    percent(s.assumptions.refinancing_coupon_pct / 100.0),
+                )
+            } else if refinanced > 0.5 && wall - refinanced > 0.5 {
+                format!(
+                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short: the market lends {} of it in new notes at {} a year, the most it will, and the company sells {} new shares for the rest; owners keep {}.",
+                    price(k),
+                    when(s, t),
+                    dollars(wall),
+                    dollars(refinanced),
+                    percent(s.assumptions.refinancing_coupon_pct / 100.0),
+                    thousands(rescue.round() as u64),
+                    owners
                 )
             } else if refinanced > 0.5 {
                 format!(
@@ -283,7 +300,16 @@ fn secured_core(s: &Scenario) -> String {
         ),
         (None, _) => {
             let wall = o.balloon_wall.to_f64();
-            if o.refinanced.to_f64() > 0.5 {
+            let refinanced = o.refinanced.to_f64();
+            if refinanced > 0.5 && wall - refinanced > 0.5 {
+                format!(
+                    "The company pays {} of interest; at maturity cash falls {} short of the balloon, new notes secured on the same assets refinance {} of it, the most the market will lend, and new shares fill the rest, so owners keep {}.",
+                    interest,
+                    dollars(wall),
+                    dollars(refinanced),
+                    owners
+                )
+            } else if refinanced > 0.5 {
                 format!(
                     "The company pays {} of interest; at maturity cash falls {} short of the balloon and new notes secured on the same assets refinance it; owners keep {}.",
                     interest,

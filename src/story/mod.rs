@@ -19,9 +19,10 @@
 //! - One model run per state change: each section's scenario is one memo that its prose,
 //!   inline numbers and charts all read.
 
-pub mod cases;
 pub mod corrections;
 pub mod facts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod fact_sources;
 pub mod glossary;
 pub mod values;
 
@@ -86,7 +87,7 @@ impl Section {
 pub const SECTIONS: &[Section] = &[
     Section {
         id: "opening",
-        title: "Borrowing again, at record scale",
+        title: "Borrowing again, on a larger scale",
         html: include_str!("html/01-opening.html"),
         figures: &[Figure::Headlines, Figure::Issuance, Figure::DebtStock],
         local_query: None,

@@ -33,7 +33,8 @@ test('hovering a bar shows its quarter, total and deals', async () => {
       await run.page.mouse.move(box.x + x, box.y + box.height - 40);
       text = await tooltipOf(run.page, ISSUANCE);
     }
-    assert.match(text, /^Q4 2025: \$11\.32B in 9 deals from 7 issuers \(CLSK, CIFR, WULF, IREN, BITF, BTDR, APLD\)$/, text);
+    // Applied Digital's notes are outside the sums: not a pure-play miner.
+    assert.match(text, /^Q4 2025: \$8\.97B in 8 deals from 6 issuers \(CLSK, CIFR, WULF, IREN, BITF, BTDR\)$/, text);
     await run.page.mouse.move(box.x + 2, box.y + 2);
     assert.equal(await tooltipOf(run.page, ISSUANCE), '', 'moving off the marks hides the tooltip');
     await run.assertClean();
@@ -109,6 +110,10 @@ test('the deal table sorts, filters and links every source', async () => {
     assert.match(await count(), /^[1-3] of 63 deals$/);
     await page.getByLabel('Issuer').selectOption('');
     await page.getByLabel('Period').selectOption('');
+    await page.getByLabel('Scope').selectOption('other');
+    assert.equal(await count(), '3 of 63 deals', 'Galaxy (two rows) and Applied Digital are outside the sums');
+    assert.match(await firstRow(), /not a miner: outside the sums/);
+    await page.getByLabel('Scope').selectOption('');
     await page.getByLabel('Instrument').selectOption('convertible');
     assert.equal(await count(), '25 of 63 deals');
 
@@ -137,11 +142,14 @@ test('the headline figures agree with the then-vs-now table computed from the de
     const page = run.page;
     const headline = (label) => page.locator('.headlines div', { hasText: label }).locator('dd').first().textContent();
     const cell = (row, col) => page.locator('.era-table tbody tr', { hasText: row }).locator('td').nth(col).textContent();
-    assert.equal(await page.locator('.era-table tbody tr').count(), 6);
-    assert.equal(await headline('Raised by public miners in 2024–25'), await cell('Amount raised', 1));
-    const note = await page.locator('.headlines div', { hasText: 'Raised by public miners' }).locator('.headline-note').textContent();
+    // Five measures and five kinds of debt's coupons.
+    assert.equal(await page.locator('.era-table tbody tr').count(), 10);
+    assert.equal(await headline('Raised by pure-play miners in 2024–25'), await cell('Amount raised', 1));
+    const note = await page.locator('.headlines div', { hasText: 'Raised by pure-play miners' }).locator('.headline-note').textContent();
     assert.ok(note.includes(await cell('Amount raised', 0)), `${note} cites the 2021–22 total`);
     assert.match(await headline('Largest quarter'), /^\$\d+\.\d\dB$/);
+    assert.match(await page.locator('.headlines div', { hasText: 'Largest quarter' }).locator('.headline-note').textContent(), /not yet complete/);
+    assert.equal(await cell('Coupons: machine and bitcoin-backed loans', 0), '9.7–14.5% (6 deals)');
     assert.equal(await headline("Miners' debt outstanding"), '$12.70B');
     // The shift the story is about: machines and bitcoin secured far more of the first wave.
     const pct = async (row, col) => Number.parseFloat((await cell(row, col)).replace('%', ''));

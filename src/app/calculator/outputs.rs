@@ -12,8 +12,8 @@ use leptos::prelude::*;
 
 /// The figures each card shows first; the rest of its prefix goes under "All figures".
 const LOAN_KEY: &[&str] = &["loan-default-month", "loan-sold-month", "loan-seized-ph", "loan-parent-support", "loan-deficiency", "loan-interest-paid", "loan-all-in-yield", "loan-min-dscr", "loan-ownership-retained", "loan-equity-value"];
-const CONVERT_KEY: &[&str] = &["convert-conversion-price", "convert-shares-issued", "convert-dilution-reported", "convert-dilution", "convert-dilution-total", "convert-refinancing-wall", "convert-refinanced", "convert-cost-at-issue", "convert-all-in-yield", "convert-ownership-retained", "convert-equity-value"];
-const SECURED_KEY: &[&str] = &["secured-interest-paid", "secured-reserve", "secured-default-month", "secured-refinanced", "hpc-noi-total", "secured-all-in-yield", "secured-ownership-retained", "secured-dilution-total", "secured-equity-value"];
+const CONVERT_KEY: &[&str] = &["convert-conversion-price", "convert-shares-issued", "convert-dilution-reported", "convert-dilution", "convert-dilution-total", "convert-refinancing-wall", "convert-refinanced", "hpc-noi-total", "convert-cost-at-issue", "convert-all-in-yield", "convert-ownership-retained", "convert-equity-value"];
+const SECURED_KEY: &[&str] = &["secured-interest-paid", "secured-reserve", "secured-default-month", "secured-refinanced", "secured-hpc-noi-total", "secured-all-in-yield", "secured-ownership-retained", "secured-dilution-total", "secured-equity-value"];
 const MC_KEY: &[&str] = &["mc-default-probability", "mc-convert-default-probability", "mc-dilution-median", "mc-dilution-p90", "mc-loan-worse-probability", "mc-owners-loan-median", "mc-owners-convert-median", "mc-owners-secured-median", "mc-conversion-probability", "mc-wall-probability", "mc-secured-default-probability", "mc-paths"];
 
 /// One figure's row, built with its value at the time: label, then the value element carrying

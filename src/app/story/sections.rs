@@ -10,7 +10,7 @@ use crate::app::deal_table::DealTable;
 use crate::app::figures::{DebtStockFigure, Headlines, HistoryFigure, IssuanceFigure, ScatterFigure};
 use crate::app::scenario_charts::{CashChart, LoanChart, MonteCarloCharts, OwnershipChart, PathChart};
 use crate::charts::theme::Theme;
-use crate::story::cases::CASES;
+use crate::story::facts::loan_cases;
 use crate::story::glossary::GLOSSARY;
 use crate::story::{section, Section};
 use leptos::prelude::*;
@@ -105,7 +105,7 @@ fn LoanBreaks(theme: Signal<Theme>) -> impl IntoView {
     let start = local.scenario.with_untracked(|sc| sc.timeline.start);
     // Month t of each case on the replay's axis (t = 1 is the start month).
     let months = |start: crate::data::calendar::YearMonth| -> Vec<usize> {
-        CASES.iter().map(|c| (start.months_until(c.month) + 1).max(0) as usize).collect()
+        loan_cases().iter().map(|c| (start.months_until(c.month) + 1).max(0) as usize).collect()
     };
     view! {
         <section class="section story-section" id=s.id aria-labelledby="loan-breaks-heading">
@@ -113,10 +113,10 @@ fn LoanBreaks(theme: Signal<Theme>) -> impl IntoView {
             <Prose html=p[0] local=local/>
             <PathChart scenario=local.scenario id="story-loan-path" events=months(start) theme=theme/>
             <ol class="events cases">
-                {CASES.iter().map(|c| view! {
+                {loan_cases().into_iter().map(|c| view! {
                     <li>
                         <strong>{format!("{} {}: {}", c.month.month_name(), c.month.year, c.company)}</strong>
-                        {format!(" {}, {} {}. ", c.what, crate::narrative::format::dollars_prose(c.amount_usd), c.amount_role)}
+                        {format!(" {} ", c.sentence)}
                         <a href=c.source_url rel="noopener noreferrer" target="_blank">"Source"</a>
                     </li>
                 }).collect_view()}
