@@ -207,7 +207,7 @@ fn dataset_figures_match_the_articles() {
     assert_eq!(fact("wulf-ssn"), Some("$3.2 billion"));
     assert_eq!(fact("wulf-ssn-interest"), Some("$248 million"));
     // IREN's convertible closed on 14 Oct 2025, before TeraWulf's notes (22 Oct).
-    assert_eq!(fact("iren-convert-sentence"), Some("IREN had closed a $1 billion convertible 8 days earlier, on 14 Oct 2025."));
+    assert_eq!(fact("iren-convert-sentence"), Some("IREN had closed a $1 billion convertible 8 days earlier, on 14 Oct 2025 (those notes closed on 22 Oct 2025; the table dates deals by their announcement)."));
     assert_eq!(fact("hp-low-date"), Some("21 Nov 2025, the last day of the data"));
     assert_eq!(fact("q3-2025-converts"), Some("$3.3 billion"));
     assert_eq!(fact("zh-month"), Some("September 2025"));
@@ -259,7 +259,7 @@ fn order_of_events_follows_the_closing_dates() {
     let mut iren = find("IREN-2025-10").unwrap().clone();
     assert!(next_deal_sentence(wulf, &iren, "convertible").contains("8 days earlier"));
     iren.closed = Some(PartialDate::Day(Day { year: 2025, month: 10, day: 30 }));
-    assert_eq!(next_deal_sentence(wulf, &iren, "convertible"), "IREN closed a $1 billion convertible 8 days later, on 30 Oct 2025.");
+    assert!(next_deal_sentence(wulf, &iren, "convertible").starts_with("IREN closed a $1 billion convertible 8 days later, on 30 Oct 2025"));
 }
 
 /// The page embeds the facts as `src/story/facts.tsv`; it must be exactly what the host
@@ -294,4 +294,94 @@ fn the_era_table_has_every_cell() {
         assert_eq!(format!("coupons-{}", class.code()), *row);
     }
     assert_eq!(fact("era-then-coupons-loans"), Some("9.7–14.5% (6 deals)"));
+}
+
+/// The words outside the generated prose (the dek, the fallback, the link-preview descriptions
+/// and the README) make three claims about the 2024-25 money; each is checked against the deals.
+/// Flipping an input flips the check: were convertibles half or less of the sum, "mostly" would fail.
+#[test]
+fn the_static_claims_about_the_wave_hold_in_the_data() {
+    use debt_or_dilution::data::aggregates::{era_summary, Era};
+    use debt_or_dilution::data::deals::deals;
+    use debt_or_dilution::narrative::dataset::now_mix;
+    let m = now_mix();
+    let then = era_summary(deals(), Era::Then).principal_usd;
+    let now = era_summary(deals(), Era::Now).principal_usd;
+    let claims: [(&str, bool); 3] = [
+        ("mostly convertible notes", m.convertible_usd > 0.5 * m.raised_usd),
+        ("the AI money mainly as notes secured on the data centres", m.ai_secured_usd > 0.5 * m.ai_usd),
+        ("far more than in 2021-22", now > then * rust_decimal::Decimal::from(5)),
+    ];
+    for (claim, holds) in claims {
+        assert!(holds, "the claim \"{claim}\" no longer holds in the data");
+    }
+    let dek = include_str!("../src/app/mod.rs");
+    let html = include_str!("../index.html");
+    assert!(dek.contains("mostly through convertible notes") && dek.contains("notes secured on the centres"));
+    assert!(html.contains("mostly as convertible notes") && html.contains("secured on the data centres themselves"));
+}
+
+/// The capped-call sentence says what the model's settlement does between the conversion price
+/// and the cap: shares under physical settlement, none under net share, and no shares at all in
+/// cash. Changing the settlement changes the sentence (and the ownership chart's curve with it).
+#[test]
+fn the_capped_call_sentence_follows_the_settlement() {
+    use debt_or_dilution::model::assumptions::{Assumptions, Settlement};
+    use debt_or_dilution::narrative::outcomes::capped_call_sentence;
+    let section = SECTIONS.iter().find(|s| s.id == "convertible-dilutes").unwrap();
+    let base = section.local_assumptions().unwrap();
+    assert!(base.cap_pct > 0.0, "the section's notes have a capped call");
+    let sentence = |settlement| capped_call_sentence(&simulate(&Assumptions { settlement, ..base.clone() }));
+    let physical = sentence(Settlement::Physical);
+    assert!(physical.contains("diluted even below the cap"), "{physical}");
+    let net = sentence(Settlement::NetShare);
+    assert!(net.contains("diluted only above it"), "{net}");
+    let cash = sentence(Settlement::Cash);
+    assert!(cash.contains("issue no shares at any price"), "{cash}");
+    // The claims are the model's: physical settlement leaves shares between the two prices.
+    let view = |settlement| debt_or_dilution::charts::scenario_views::ownership_view(&simulate(&Assumptions { settlement, ..base.clone() }));
+    let (phys, net_view) = (view(Settlement::Physical), view(Settlement::NetShare));
+    let cap = phys.cap_price.unwrap();
+    let between = |v: &debt_or_dilution::charts::ownership::OwnershipView| v.curve[v.index_at_price((phys.conversion_price + cap) / 2.0).unwrap()].1;
+    assert!(between(&phys) < 0.999 && between(&net_view) > 0.999999);
+}
+
+/// Every section with a scenario of its own says, under its chart, where that scenario departs
+/// from the calculator's defaults; the ice-cube section names the two mechanisms it turns off.
+#[test]
+fn sections_say_where_they_depart_from_the_defaults() {
+    use debt_or_dilution::story::fact_sources::departures_name;
+    for s in SECTIONS.iter().filter(|s| s.local_query.is_some()) {
+        let name = departures_name(s.id).unwrap_or_else(|| panic!("{} has no departures fact name", s.id));
+        let differs = s.local_assumptions().unwrap() != debt_or_dilution::model::assumptions::Assumptions::default();
+        assert_eq!(fact(name).is_some(), differs && debt_or_dilution::story::values::departures(&s.local_assumptions().unwrap(), &s.inputs()).is_some(), "{}", s.id);
+    }
+    let ice = fact("departures-ice-cube").unwrap();
+    assert!(ice.contains("turns off the capitulation floor") && ice.contains("turns off curtailment"), "{ice}");
+}
+
+/// The pledge arithmetic the calculator's introduction states: the machines the loan buys plus
+/// part of the existing fleet make the collateral a 70% loan-to-value needs.
+#[test]
+fn the_pledge_sentence_adds_up() {
+    let s = simulate(&debt_or_dilution::model::assumptions::Assumptions::default());
+    let text = debt_or_dilution::story::values::pledge_sentence(&s).unwrap();
+    assert!(text.contains("the 21,792 PH/s of machines it buys and 9,340 PH/s of the 10,000 PH/s the company already runs, 31,132 PH/s in all"), "{text}");
+    assert!(text.contains("non-recourse"), "{text}");
+    assert_eq!(s.outcomes.loan.outcome.pledged_ph.0.round().to_string(), "31132");
+}
+
+/// The page's history events (read from the baked facts) are the host's, to the micro-dollar.
+#[test]
+fn the_baked_history_events_are_the_computed_ones() {
+    use debt_or_dilution::data::history::history_events;
+    use debt_or_dilution::data::network::{network_daily, network_monthly};
+    let computed = history_events(network_daily(), network_monthly());
+    let baked = debt_or_dilution::story::facts::history_events();
+    assert_eq!(baked.len(), computed.len());
+    for (b, c) in baked.iter().zip(&computed) {
+        assert_eq!((&b.date, &b.label, &b.detail, &b.source_url), (&c.date, &c.label, &c.detail, &c.source_url));
+        assert!((b.hashprice - c.hashprice).abs() < 1e-6, "{}: {} vs {}", c.label, b.hashprice, c.hashprice);
+    }
+    assert!(baked[0].source_url.as_deref().is_some_and(|u| u.starts_with("https://")), "China's move has its source");
 }

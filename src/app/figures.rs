@@ -14,8 +14,7 @@ use crate::charts::theme::Theme;
 use crate::data::aggregates::Issuance;
 use crate::data::deals::{deals, Deal};
 use crate::data::families::{CollateralFamily, InstrumentFamily};
-use crate::data::history::history_events_with;
-use crate::data::network::{last_day, network_daily, network_monthly};
+use crate::data::network::{last_day, network_daily};
 use crate::data::published::published;
 use crate::story::facts::{fact, ERA_ROWS};
 use leptos::prelude::*;
@@ -56,7 +55,7 @@ const DEAL_FILES: &[(&str, &str)] = &[("CSV", "data/offerings.csv"), ("JSON", "d
 pub fn IssuanceFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     let issuance = issuance();
     let view_data = Arc::new(IssuanceView::new(&issuance, published()));
-    let summary = view_data.summary();
+    let summary = fact("summary-issuance").unwrap_or_default();
     let describe = {
         let (v, bins) = (view_data.clone(), issuance.quarters.clone());
         Arc::new(move |i: usize| {
@@ -218,7 +217,7 @@ pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             }
         });
     }
-    let summary = view_data.summary();
+    let summary = fact("summary-scatter").unwrap_or_default();
     let spec = Signal::stored({
         let (v, d) = (view_data.clone(), view_data.clone());
         ChartSpec {
@@ -261,7 +260,8 @@ const STOCK_SUB: &str = "A stock of debt owed on a date, not new borrowing in a 
 #[component]
 pub fn DebtStockFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
     let view_data = Arc::new(DebtStockView::new(&published().debt_outstanding));
-    let summary = view_data.summary();
+    let summary = fact("summary-debt-stock").unwrap_or_default();
+    let as_of = published().debt_outstanding.last().map(|d| format!("Estimates as of {}. ", d.as_of.human())).unwrap_or_default();
     let spec = Signal::stored({
         let (v, d) = (view_data.clone(), view_data.clone());
         ChartSpec {
@@ -286,7 +286,7 @@ pub fn DebtStockFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             <ChartCanvas label="Miners' debt outstanding, VanEck estimates" summary_id="debt-stock-summary" spec=spec theme=theme/>
             <p class="chart-summary" id="debt-stock-summary">{summary}</p>
             <FigureTools meta=FigureMeta { view: "debt-stock", slug: "debt-outstanding", title: STOCK_TITLE, sub: STOCK_SUB, files: &[("CSV", "data/published_figures.csv")], scenario: None } spec=spec theme=theme/>
-            <figcaption class="credit">"Published 15 Oct 2025. Source: "<a href=source rel="noopener noreferrer" target="_blank">"VanEck, Mid-October 2025 Bitcoin ChainCheck"</a>" (FactSet data)."</figcaption>
+            <figcaption class="credit">{as_of}"Source: "<a href=source rel="noopener noreferrer" target="_blank">"VanEck, Mid-October 2025 Bitcoin ChainCheck"</a>" (FactSet data)."</figcaption>
         </figure>
     }
 }
@@ -304,9 +304,9 @@ pub fn HistoryFigure(
     #[prop(optional)]
     scenario: Option<ScenarioMemo>,
 ) -> impl IntoView {
-    let events = history_events_with(network_daily(), network_monthly(), crate::story::facts::china_event());
+    let events = crate::story::facts::history_events();
     let base = Arc::new(HistoryView::new(network_daily(), &events));
-    let summary = base.summary();
+    let summary = fact("summary-history").unwrap_or_default();
     let items = base.points.len();
     let spec = Signal::derive(move || {
         let mut view_data = (*base).clone();

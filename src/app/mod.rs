@@ -67,7 +67,7 @@ fn App(choice: crate::embed::ThemeChoice) -> impl IntoView {
         <header class="masthead">
             <p class="kicker">"Bitcoin miners' balance sheets, 2021–2025"</p>
             <h1>"Debt or dilution?"</h1>
-            <p class="dek">"In 2021 miners borrowed against their machines and lost them when revenue collapsed. In 2024 and 2025 they borrowed more than ever, mostly through convertible notes, to build data centres for AI. The risk did not go away; it moved to the shareholders."</p>
+            <p class="dek">"In 2021 miners borrowed against their machines and lost them when revenue collapsed. In 2024 and 2025 they borrowed far more, mostly through convertible notes, and raised the money for AI data centres mainly as notes secured on the centres. The risk did not go away: much of it moved to the shareholders."</p>
             <nav class="contents" aria-label="Sections">
                 <ol>
                     {crate::story::SECTIONS.iter().map(|s| view! { <li><a href=format!("#{}", s.id)>{s.title}</a></li> }).collect_view()}

@@ -24,14 +24,18 @@ impl DebtStockView {
 
     pub fn summary(&self) -> String {
         match (self.bars.first(), self.bars.last()) {
-            (Some(a), Some(b)) if self.bars.len() > 1 && a.1 > 0.0 => format!(
-                "VanEck estimates miners' debt outstanding at {} on {} and {} on {}, {:.1} times as much.",
-                usd_short(a.1),
-                a.0,
-                usd_short(b.1),
-                b.0,
-                b.1 / a.1
-            ),
+            (Some(a), Some(b)) if self.bars.len() > 1 && a.1 > 0.0 => {
+                // "on 15 Oct 2025" for a day, "in Oct 2024" for a month.
+                let when = |d: &str| if d.starts_with(|c: char| c.is_ascii_digit()) { format!("on {d}") } else { format!("in {d}") };
+                format!(
+                    "VanEck estimates miners' debt outstanding at {} {} and {} {}, {:.1} times as much.",
+                    usd_short(a.1),
+                    when(&a.0),
+                    usd_short(b.1),
+                    when(&b.0),
+                    b.1 / a.1
+                )
+            }
             _ => "No estimate.".into(),
         }
     }

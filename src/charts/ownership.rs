@@ -31,6 +31,15 @@ impl OwnershipView {
             .unwrap_or_default()
     }
 
+    /// The plotted share-price range's top and ownership range's bottom: they hold the whole
+    /// curve and the scenario's outcome, which is never clamped into the plot.
+    pub fn ranges(&self) -> (f64, f64) {
+        let outcome = self.outcome.filter(|(s, k)| s.is_finite() && k.is_finite());
+        let x_max = view_max(self.curve.last().map(|p| p.0).unwrap_or(1.0), outcome.map(|o| o.0 * 1.05)).max(1.0);
+        let y_min = self.curve.iter().map(|p| p.1).chain(outcome.map(|o| o.1)).fold(1.0, f64::min);
+        (x_max, ((y_min - 0.05).max(0.0) * 20.0).floor() / 20.0)
+    }
+
     /// The curve point nearest a share price.
     pub fn index_at_price(&self, price: f64) -> Option<usize> {
         (0..self.curve.len()).min_by(|a, b| (self.curve[*a].0 - price).abs().total_cmp(&(self.curve[*b].0 - price).abs()))
@@ -49,9 +58,7 @@ pub fn draw_ownership<DB: DrawingBackend>(
     cursor: Option<usize>,
 ) -> ChartResult<HitMap, DB> {
     let area = frame(root, theme, titles)?;
-    let x_max = view.curve.last().map(|p| p.0).unwrap_or(1.0).max(1.0);
-    let y_min = view.curve.iter().map(|p| p.1).fold(1.0, f64::min);
-    let y_lo = ((y_min - 0.05).max(0.0) * 20.0).floor() / 20.0;
+    let (x_max, y_lo) = view.ranges();
     let mut chart = plot(
         &area,
         theme,
@@ -96,10 +103,14 @@ pub fn draw_ownership<DB: DrawingBackend>(
     }
     let mut marks = Vec::new();
     if let Some((s, kept)) = view.outcome {
-        let (cx, cy) = px((s.min(x_max), kept.max(y_lo)));
+        let (cx, cy) = px((s, kept));
         root.draw(&Circle::new((cx, cy), 6, theme.series[1].filled()))?;
         root.draw(&Circle::new((cx, cy), 6, theme.text.stroke_width(1)))?;
         marks.push(Mark { index: 0, shape: MarkShape::Circle { cx, cy, r: 8 } });
     }
     Ok(HitMap { coords, marks })
+}
+
+fn view_max(a: f64, b: Option<f64>) -> f64 {
+    b.map_or(a, |b| a.max(b))
 }

@@ -91,30 +91,33 @@ impl ScatterView {
         self.points.iter().filter(|p| p.coupon == CouponPosition::Strip).count()
     }
 
+    /// The chart in a sentence: how many deals each wave has and what mostly secured them.
+    /// Coupons are not averaged here: across kinds of debt an average would mislead (the
+    /// then-and-now table compares them kind by kind).
     pub fn summary(&self) -> String {
         let then: Vec<&ScatterPoint> = self.points.iter().filter(|p| p.x < 2023.0).collect();
         let now: Vec<&ScatterPoint> = self.points.iter().filter(|p| p.x >= 2024.0).collect();
-        let avg = |v: &[&ScatterPoint]| -> Option<f64> {
-            let c: Vec<f64> = v
+        let most = |v: &[&ScatterPoint]| -> String {
+            let (family, n) = CollateralFamily::ALL
                 .iter()
-                .filter_map(|p| match p.coupon {
-                    CouponPosition::Point(c) => Some(c),
-                    CouponPosition::Range(a, b) => Some((a + b) / 2.0),
-                    CouponPosition::Strip => None,
-                })
-                .collect();
-            (!c.is_empty()).then(|| c.iter().sum::<f64>() / c.len() as f64)
+                .map(|f| (*f, v.iter().filter(|p| p.family == *f).count()))
+                .max_by_key(|(_, n)| *n)
+                .unwrap_or((CollateralFamily::OtherUnknown, 0));
+            let what = match family {
+                CollateralFamily::MachinesOrBitcoin => "secured by machines or bitcoin",
+                CollateralFamily::Unsecured => "unsecured",
+                CollateralFamily::DataCenter => "secured by data centres",
+                CollateralFamily::OtherUnknown => "secured by something else or unknown",
+            };
+            format!("{n} of them {what}")
         };
-        match (avg(&then), avg(&now)) {
-            (Some(a), Some(b)) => format!(
-                "{} deals from 2020–22 carry a simple average coupon of {:.1}%, mostly secured by machines or bitcoin; {} deals from 2024–25 average {:.1}%, mostly unsecured convertibles.",
-                then.len(),
-                a,
-                now.len(),
-                b
-            ),
-            _ => format!("{} deals.", self.points.len()),
-        }
+        format!(
+            "{} deals from 2020–22, {}; {} deals from 2024–25, {}. The table below compares their coupons kind by kind.",
+            then.len(),
+            most(&then),
+            now.len(),
+            most(&now),
+        )
     }
 }
 

@@ -220,9 +220,6 @@ pub struct CouponSummary {
     pub deals: usize,
     /// Lowest and highest stated coupon over those deals, percent a year.
     pub range_pct: (Decimal, Decimal),
-    /// Average weighted by amount over the deals with both a coupon and an amount (a range
-    /// counts at its midpoint), with the amount it covers; `None` when no deal has both.
-    pub weighted_pct: Option<(Decimal, Decimal)>,
 }
 
 /// The coupon ranges of each kind of debt in `era`, over every in-scope, non-reference deal
@@ -231,24 +228,15 @@ pub struct CouponSummary {
 pub fn coupons_by_class(deals: &[Deal], era: Era) -> Vec<CouponSummary> {
     let mut out = Vec::new();
     for class in CouponClass::ALL {
-        let rows: Vec<(&Deal, (Decimal, Decimal))> = deals
+        let rows: Vec<(Decimal, Decimal)> = deals
             .iter()
             .filter(|d| !d.reference_only && d.in_scope() && Era::of(d) == Some(era) && CouponClass::of(d) == class)
-            .filter_map(|d| d.coupon.bounds().map(|b| (d, b)))
+            .filter_map(|d| d.coupon.bounds())
             .collect();
-        let (Some(lo), Some(hi)) = (rows.iter().map(|r| r.1 .0).min(), rows.iter().map(|r| r.1 .1).max()) else {
+        let (Some(lo), Some(hi)) = (rows.iter().map(|r| r.0).min(), rows.iter().map(|r| r.1).max()) else {
             continue;
         };
-        let mut sum = Exact(Decimal::ZERO);
-        let mut base = Exact(Decimal::ZERO);
-        for (d, (a, b)) in &rows {
-            if let Some(p) = d.principal_usd {
-                sum = sum + (Exact(*a) + Exact(*b)) / Exact(Decimal::TWO) * Exact(p);
-                base = base + Exact(p);
-            }
-        }
-        let weighted_pct = (!base.0.is_zero()).then(|| ((sum / base).0, base.0));
-        out.push(CouponSummary { class, deals: rows.len(), range_pct: (lo, hi), weighted_pct });
+        out.push(CouponSummary { class, deals: rows.len(), range_pct: (lo, hi) });
     }
     out
 }

@@ -2,8 +2,12 @@
 //! facts (the China ban month, the halving) are cited; the lows and the zettahash month are
 //! computed from the daily data, so the labels say what the data gives.
 
-use super::calendar::{Day, PartialDate};
-use super::network::{NetworkDay, NetworkMonth};
+use super::calendar::PartialDate;
+#[cfg(not(target_arch = "wasm32"))]
+use super::{
+    calendar::Day,
+    network::{NetworkDay, NetworkMonth},
+};
 
 /// An event marked on the hashprice history.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,10 +24,12 @@ pub struct HistoryEvent {
     pub source_url: Option<String>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn day_value(days: &[NetworkDay], day: Day) -> Option<f64> {
     days.iter().find(|d| d.day == day).map(NetworkDay::hashprice)
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn lowest<'a>(days: impl Iterator<Item = &'a NetworkDay>) -> Option<&'a NetworkDay> {
     days.min_by(|a, b| a.hashprice().total_cmp(&b.hashprice()))
 }
@@ -31,6 +37,7 @@ fn lowest<'a>(days: impl Iterator<Item = &'a NetworkDay>) -> Option<&'a NetworkD
 /// The halving day's sentence. Its hashprice is a one-day spike: the halving block opened a
 /// rush for block space whose fees that day far exceeded the halved subsidy, so the sentence
 /// gives the days around it.
+#[cfg(not(target_arch = "wasm32"))]
 fn halving_detail(days: &[NetworkDay], halving: Day, hp: f64) -> String {
     let next = |d: Day, by: i64| day_value(days, Day::from_days_since_epoch(d.days_since_epoch() + by));
     let mut text = format!("Block 840,000 halves the subsidy from 6.25 to 3.125 BTC on {}.", halving.human());
@@ -42,28 +49,14 @@ fn halving_detail(days: &[NetworkDay], halving: Day, hp: f64) -> String {
     text
 }
 
-/// An event a source reports (rather than one the data shows): its month, what happened in a
-/// sentence, and the page that says so.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Reported<'a> {
-    pub month: super::calendar::YearMonth,
-    pub what: &'a str,
-    pub source_url: &'a str,
-}
-
-/// [`history_events_with`] and China's 2021 move against mining from `data/cases_2022.csv`.
+/// The events of the history chart, in time order. Each is computed from `days` and their
+/// `months`, and China's 2021 move against mining as `data/cases_2022.csv` reports it; an event
+/// whose data is absent is left out rather than invented. The page embeds the result
+/// (`story::facts::history_events`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn history_events(days: &[NetworkDay], months: &[NetworkMonth]) -> Vec<HistoryEvent> {
-    let china = super::cases::event("china-ban-2021-05").map(|c| Reported { month: c.month, what: &c.what, source_url: &c.source_url });
-    history_events_with(days, months, china)
-}
-
-/// The events of the history chart, in time order. Each is computed from `days` and their
-/// `months`, with `china` as its source reports it; an event whose data is absent is left out
-/// rather than invented.
-pub fn history_events_with(days: &[NetworkDay], months: &[NetworkMonth], china: Option<Reported<'_>>) -> Vec<HistoryEvent> {
     let mut out = Vec::new();
-    if let Some(china) = china {
+    if let Some(china) = super::cases::event("china-ban-2021-05") {
         if let Some(month) = months.iter().find(|m| m.month == china.month) {
             out.push(HistoryEvent {
                 date: PartialDate::Month(month.month),

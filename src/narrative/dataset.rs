@@ -202,7 +202,7 @@ pub fn now_mix_sentence() -> String {
     let m = now_mix();
     let share = |part: f64, whole: f64| if whole > 0.0 { percent(part / whole) } else { "none".into() };
     format!(
-        "Of the {} raised in 2024 and 2025, {} is convertible notes, many paying no interest at all, and {} of those are for general or mixed purposes rather than for AI. Of the {} earmarked for data centres for artificial intelligence, {} is notes and credit lines secured on the data centres themselves.",
+        "Of the {} raised in 2024 and 2025, {} is convertible notes, many paying no interest at all, and {} of those are for purposes other than AI. Of the {} earmarked for data centres for artificial intelligence, {} is notes and credit lines secured on the data centres themselves.",
         dollars_prose(m.raised_usd),
         share(m.convertible_usd, m.raised_usd),
         share(m.convertible_not_ai_usd, m.convertible_usd),
@@ -215,21 +215,14 @@ fn pct(d: rust_decimal::Decimal) -> String {
     format!("{}%", d.round_dp(3).normalize())
 }
 
-/// "convertible notes paid 0% to 8.5% (23 deals; 1.2% on average, weighted by the $14.4 billion
-/// of them with an amount)": one kind of debt's coupons, the average only with what it covers.
+/// "convertible notes 0% to 8.5% (23 deals)": one kind of debt's coupon range and how many
+/// deals state one. Averages are left to the table's notes: one over a few deals whose amounts
+/// are known would read as the kind's typical cost.
 pub fn coupon_clause(s: &crate::data::aggregates::CouponSummary) -> String {
     let (lo, hi) = s.range_pct;
     let range = if lo == hi { pct(lo) } else { format!("{} to {}", pct(lo), pct(hi)) };
-    let label = s.class.noun();
     let deals = if s.deals == 1 { "1 deal".to_string() } else { format!("{} deals", s.deals) };
-    match s.weighted_pct {
-        Some((avg, base)) if s.deals > 1 && lo != hi => format!(
-            "{label} {range} ({deals}; {} on average, weighted by the {} of them whose amount is known)",
-            pct(avg.round_dp(1)),
-            dollars_prose(base.to_f64().unwrap_or(0.0))
-        ),
-        _ => format!("{label} {range} ({deals})"),
-    }
+    format!("{} {range} ({deals})", s.class.noun())
 }
 
 /// Every kind of debt's coupons in an era, joined for prose.

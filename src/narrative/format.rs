@@ -125,7 +125,7 @@ pub fn label_of(name: &str) -> &'static str {
         "loan-parent-support" => "Cash the company put into the borrowing subsidiary",
         "loan-surplus" => "Left to the company after the machines went",
         "loan-seized-machines" => "Machines seized (count)",
-        "loan-recovery" => "Lender's recovery",
+        "loan-recovery" => "Lender's recovery from seized machines",
         "loan-deficiency" => "Shortfall after seizure",
         "loan-cost-at-issue" | "convert-cost-at-issue" | "secured-cost-at-issue" => "Paid at issue",
         "loan-all-in-yield" | "secured-all-in-yield" => "All-in yield, fees included",

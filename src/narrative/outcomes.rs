@@ -350,8 +350,20 @@ pub fn comparison(s: &Scenario) -> String {
         );
     }
     let loan = left(o.loan.end.equity_value.to_f64(), o.loan.end.ownership_retained.to_f64());
-    let machines = if o.loan.outcome.default_month.is_some() || o.loan.outcome.sold_month.is_some() { " without its pledged machines" } else { " with its machines" };
+    let machines = loan_machines(s);
     format!("Today's owners end with {convertible} under the convertible, {loan} under the loan{machines}, and {secured} under the secured notes.")
+}
+
+/// What became of the loan's pledged machines, as a clause after "under the loan".
+fn loan_machines(s: &Scenario) -> &'static str {
+    let o = &s.outcomes.loan.outcome;
+    if o.default_month.is_some() {
+        ", after the lender took its pledged machines"
+    } else if o.sold_month.is_some() {
+        ", after selling its pledged machines"
+    } else {
+        ", with its machines"
+    }
 }
 
 /// Which card a comparison closes.
@@ -369,7 +381,7 @@ pub fn comparison_for(s: &Scenario, card: Card) -> String {
         format!(
             "{} with the loan{}",
             left(o.loan.end.equity_value.to_f64(), o.loan.end.ownership_retained.to_f64()),
-            if o.loan.outcome.default_month.is_some() || o.loan.outcome.sold_month.is_some() { ", without its pledged machines" } else { ", with its machines" }
+            loan_machines(s)
         )
     } else {
         "no loan: it is not available on these terms".to_string()
@@ -426,6 +438,38 @@ pub fn monte_carlo_sentence(s: &Scenario) -> Option<String> {
     ))
 }
 
+/// What the capped call leaves owners under the scenario's settlement, from the model's own
+/// settlement at a share price halfway between the conversion price and the cap: whether any
+/// new shares are left there, and how many above the cap.
+pub fn capped_call_sentence(s: &Scenario) -> String {
+    use crate::model::assumptions::Settlement;
+    use crate::model::convertible::ConversionTerms;
+    let a = &s.assumptions;
+    let Some(cap_pct) = (a.cap_pct > 0.0).then_some(a.cap_pct / 100.0) else {
+        return "These notes have no capped call, so every share the holders take is new.".into();
+    };
+    let terms = ConversionTerms::<f64>::new(a.principal_usd, a.share_price_usd, a.premium_pct / 100.0, Some(cap_pct));
+    let (k, cap) = (terms.conversion_price, terms.cap_price.unwrap_or(terms.conversion_price));
+    let mid = (k + cap) / 2.0;
+    let n0 = a.shares_outstanding.max(1.0);
+    let kept = |price: f64| n0 / (n0 + terms.settle(a.principal_usd, price, a.settlement).net_shares);
+    let effect = match a.settlement {
+        Settlement::Cash => "Settled all in cash, as here, the notes issue no shares at any price, and the capped call pays the company cash for the rise up to the cap.".to_string(),
+        _ if kept(mid) >= 1.0 - 1e-12 => format!(
+            "Settled net share, as here, the principal is paid in cash and the capped call covers the shares for the rise, so owners keep all of the company up to the cap and are diluted only above it (at {} they would keep {}).",
+            price(cap * 1.5),
+            percent(kept(cap * 1.5))
+        ),
+        _ => format!(
+            "Settled in shares, as here, the holders still take shares worth the principal, so owners are diluted even below the cap, though less: at {} they keep {}, against {} without the capped call.",
+            price(mid),
+            percent(kept(mid)),
+            percent(n0 / (n0 + terms.if_converted_shares))
+        ),
+    };
+    effect
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -451,9 +495,9 @@ mod tests {
         assert!(loan.contains("no recourse"), "{loan}");
         let conv = convertible_sentence(&s);
         assert!(conv.contains("existing owners keep") || conv.contains("owners keep"), "{conv}");
-        assert!(comparison(&s).contains("under the loan without its pledged machines"), "{}", comparison(&s));
+        assert!(comparison(&s).contains("under the loan, after"), "{}", comparison(&s));
         let value = dollars(s.outcomes.loan.end.equity_value.to_f64());
-        assert!(comparison_for(&s, Card::Convertible).contains(&format!("{value} (100% of the company) with the loan, without its pledged machines")), "{}", comparison_for(&s, Card::Convertible));
+        assert!(comparison_for(&s, Card::Convertible).contains(&format!("{value} (100% of the company) with the loan, after")), "{}", comparison_for(&s, Card::Convertible));
         assert!(!comparison_for(&s, Card::Loan).contains("the loan"));
     }
 

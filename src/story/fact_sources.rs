@@ -43,11 +43,21 @@ pub fn next_deal_sentence(told: &Deal, other: &Deal, what: &str) -> String {
     match (told.closed, other.closed) {
         (Some(PartialDate::Day(a)), Some(PartialDate::Day(b))) if b < a => {
             let days = a.days_since_epoch() - b.days_since_epoch();
-            format!("{who} had closed a {amount} {what} {} earlier, on {}.", plural(days, "day"), b.human())
+            format!(
+                "{who} had closed a {amount} {what} {} earlier, on {} (those notes closed on {}; the table dates deals by their announcement).",
+                plural(days, "day"),
+                b.human(),
+                a.human()
+            )
         }
         (Some(PartialDate::Day(a)), Some(PartialDate::Day(b))) if b > a => {
             let days = b.days_since_epoch() - a.days_since_epoch();
-            format!("{who} closed a {amount} {what} {} later, on {}.", plural(days, "day"), b.human())
+            format!(
+                "{who} closed a {amount} {what} {} later, on {} (those notes closed on {}; the table dates deals by their announcement).",
+                plural(days, "day"),
+                b.human(),
+                a.human()
+            )
         }
         (_, Some(date)) => format!("{who} closed a {amount} {what} in {}.", date.human()),
         (_, None) => format!("{who} sold a {amount} {what}."),
@@ -70,6 +80,9 @@ pub fn compute() -> Vec<(&'static str, String)> {
         out.push(("record-quarter", record.quarter.human()));
         out.push(("record-quarter-value", dollars_prose(usd(record.value_usd))));
         out.push(("record-quarter-publisher", record.publisher.clone()));
+        if let Some(day) = record.published_on {
+            out.push(("record-quarter-published", day.human()));
+        }
     }
     let stock = &p.debt_outstanding;
     if let (Some(a), Some(b)) = (stock.first(), stock.last()) {
@@ -107,18 +120,20 @@ pub fn compute() -> Vec<(&'static str, String)> {
     for era in [Era::Then, Era::Now] {
         let s: EraSummary = era_summary(all, era);
         let names = match era {
-            Era::Then => ["then-raised", "then-machines", "then-convertible", "then-ai"],
+            Era::Then => ["then-raised", "then-machines", "then-convertible", ""],
             Era::Now => ["now-raised", "now-machines", "now-convertible", "now-ai"],
         };
         out.push((names[0], dollars_prose(usd(s.principal_usd))));
         out.push((names[1], percent(usd(s.share_machines_or_bitcoin))));
         out.push((names[2], percent(usd(s.share_convertible))));
-        out.push((names[3], percent(usd(s.share_ai_hpc))));
+        if !names[3].is_empty() {
+            out.push((names[3], percent(usd(s.share_ai_hpc))));
+        }
     }
 
     // Coupons kind by kind: every deal with a stated coupon, amount known or not.
-    out.push(("then-coupons", crate::narrative::dataset::coupons_sentence(Era::Then)));
-    out.push(("now-coupons", crate::narrative::dataset::coupons_sentence(Era::Now)));
+    out.push(("then-coupons-sentence", crate::narrative::dataset::coupons_sentence(Era::Then)));
+    out.push(("now-coupons-sentence", crate::narrative::dataset::coupons_sentence(Era::Now)));
     let loans = coupons_by_class(all, Era::Then).into_iter().find(|c| c.class == CouponClass::Loans);
     if let Some(CouponSummary { range_pct: (lo, hi), .. }) = loans {
         out.push(("then-loan-coupons", format!("{}% to {}%", lo.normalize(), hi.normalize())));
@@ -126,20 +141,44 @@ pub fn compute() -> Vec<(&'static str, String)> {
 
     page_furniture(&mut out);
 
-    // The 2022 cases under the loan section's replay, and China's 2021 move on the history.
-    out.push(("loan-cases", loan_cases_fact()));
-    if let Some(c) = crate::data::cases::event("china-ban-2021-05") {
-        out.push(("china-event", [c.month.to_string(), c.what.clone(), c.source_url.clone()].join(FIELD)));
+    // Where each section's own scenario departs from the calculator's defaults.
+    for section in super::SECTIONS {
+        if let (Some(a), Some(name)) = (section.local_assumptions(), departures_name(section.id)) {
+            if let Some(note) = super::values::departures(&a, &section.inputs()) {
+                out.push((name, note));
+            }
+        }
     }
+
+    // The 2022 cases under the loan section's replay, and the events on the hashprice history.
+    out.push(("loan-cases", loan_cases_fact()));
+    let days = network_daily();
+    let events = crate::data::history::history_events(days, network_monthly());
+    out.push((
+        "history-events",
+        events
+            .iter()
+            .map(|e| {
+                // In millionths of a dollar: the page parses an integer, not a float (whose
+                // parser would add kilobytes to the wasm).
+                let micro = (e.hashprice * 1e6).round() as u64;
+                [e.date.to_string(), micro.to_string(), e.label.clone(), e.detail.clone(), e.source_url.clone().unwrap_or_default()].join(FIELD)
+            })
+            .collect::<Vec<_>>()
+            .join(RECORD),
+    ));
 
     // What the sums count and how they meet the published figures.
     out.push(("scope-sentence", crate::narrative::dataset::scope_sentence()));
-    out.push(("record-reconciliation", crate::narrative::dataset::record_reconciliation()));
+    out.push(("record-sentence", crate::narrative::dataset::record_reconciliation()));
     out.push(("flow-stock-sentence", crate::narrative::dataset::flow_against_stock_sentence()));
     out.push(("now-mix-sentence", crate::narrative::dataset::now_mix_sentence()));
 
     // What the calculator shows at its default inputs, for the prose that introduces it.
     let defaults = crate::model::simulate::simulate(&crate::model::assumptions::Assumptions::default());
+    if let Some(pledge) = super::values::pledge_sentence(&defaults) {
+        out.push(("defaults-pledge-sentence", pledge));
+    }
     out.push(("defaults-loan-sentence", crate::narrative::outcomes::loan_sentence(&defaults)));
     out.push(("defaults-convertible-sentence", crate::narrative::outcomes::convertible_sentence(&defaults)));
     out.push(("defaults-comparison", crate::narrative::outcomes::comparison(&defaults)));
@@ -269,6 +308,19 @@ fn page_furniture(out: &mut Vec<(&'static str, String)>) {
         ),
     ));
 
+    // The dataset charts' one-line summaries (their text alternatives).
+    {
+        use crate::charts::debt_stock::DebtStockView;
+        use crate::charts::history::HistoryView;
+        use crate::charts::issuance::IssuanceView;
+        use crate::data::history::history_events;
+        out.push(("summary-issuance", IssuanceView::new(&issuance, published()).summary()));
+        out.push(("summary-scatter", ScatterView::new(all).summary()));
+        out.push(("summary-debt-stock", DebtStockView::new(&published().debt_outstanding).summary()));
+        let days = network_daily();
+        out.push(("summary-history", HistoryView::new(days, &history_events(days, network_monthly())).summary()));
+    }
+
     // Under the scatter.
     let view = ScatterView::new(all);
     let undated: Vec<String> = view.undated.iter().map(|i| all[*i].id.clone()).collect();
@@ -297,4 +349,18 @@ fn loan_cases_fact() -> String {
         .map(|c| [c.month.to_string(), c.company.clone(), crate::narrative::dataset::case_sentence(c), c.source_url.clone()].join(FIELD))
         .collect::<Vec<_>>()
         .join(RECORD)
+}
+
+/// The fact naming where section `id`'s scenario departs from the defaults.
+pub fn departures_name(id: &str) -> Option<&'static str> {
+    const NAMES: [&str; 7] = [
+        "departures-squeeze",
+        "departures-loan-breaks",
+        "departures-convertible-dilutes",
+        "departures-same-path",
+        "departures-ai-bet",
+        "departures-ice-cube",
+        "departures-futures",
+    ];
+    NAMES.iter().find(|n| n["departures-".len()..] == *id).copied()
 }

@@ -71,12 +71,21 @@ pub fn loan_cases() -> Vec<LoanCase> {
         .collect()
 }
 
-/// China's 2021 move against mining, as the history chart marks it (fact `china-event`).
-pub fn china_event() -> Option<crate::data::history::Reported<'static>> {
-    let mut f = fact("china-event")?.split(FIELD);
-    Some(crate::data::history::Reported {
-        month: crate::data::calendar::YearMonth::parse(f.next()?)?,
-        what: f.next()?,
-        source_url: f.next()?,
-    })
+/// The events the hashprice history marks, from the fact `history-events` (computed on the
+/// host by `data::history::history_events`).
+pub fn history_events() -> Vec<crate::data::history::HistoryEvent> {
+    fact("history-events")
+        .unwrap_or_default()
+        .split(RECORD)
+        .filter_map(|event| {
+            let mut f = event.split(FIELD);
+            Some(crate::data::history::HistoryEvent {
+                date: crate::data::calendar::PartialDate::parse(f.next()?)?,
+                hashprice: f.next()?.parse::<u64>().ok()? as f64 / 1e6,
+                label: f.next()?.to_string(),
+                detail: f.next()?.to_string(),
+                source_url: f.next().filter(|u| !u.is_empty()).map(str::to_string),
+            })
+        })
+        .collect()
 }

@@ -77,6 +77,11 @@ impl Section {
         self.html
     }
 
+    /// The calculator parameters the prose lets a reader set (its `data-in` names), in order.
+    pub fn inputs(&self) -> Vec<&'static str> {
+        self.html.split("data-in=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect()
+    }
+
     /// The local scenario's assumptions, if the section has one.
     pub fn local_assumptions(&self) -> Option<Assumptions> {
         self.local_query.map(|q| parse_query(q).0)

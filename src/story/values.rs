@@ -87,6 +87,7 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
     out.push(("dilution-if-converted", percent(new_shares / (a.shares_outstanding + new_shares))));
     out.push(("coupon-cash-year", dollars_prose(a.principal_usd * a.coupon_pct / 100.0)));
     out.push(("cap-price", terms.cap_price.map(|c| price(c.to_f64())).unwrap_or_else(|| "none".into())));
+    out.push(("capped-call-sentence", crate::narrative::outcomes::capped_call_sentence(s)));
     out.push(("maturity-month", month_at(start, a.maturity_months)));
 
     out.push(("secured-buys", secured_buys(a).into()));
@@ -206,4 +207,89 @@ pub fn step_input(spec: &FieldSpec, stored: f64, steps: f64, step: f64) -> f64 {
     let shown = spec.to_query_number(stored);
     let moved = if step > 0.0 { ((shown + steps * step) / step).round() * step } else { shown };
     spec.clamp(spec.from_query_number(moved)).unwrap_or(stored)
+}
+
+/// Where a section's scenario departs from the calculator's defaults, for a note under its
+/// chart: the mechanisms it switches (named), the path it follows, and how many other inputs
+/// it sets. `None` when it departs in nothing but the inputs its prose names.
+pub fn departures(a: &Assumptions, named_in_prose: &[&str]) -> Option<String> {
+    use crate::model::assumptions::PathKind;
+    use crate::model::fields::FIELDS;
+    let d = Assumptions::default();
+    let mut said: Vec<String> = Vec::new();
+    match a.path {
+        PathKind::Replay if d.path != PathKind::Replay => said.push(format!("replays the market from {}", month_long(a.start))),
+        PathKind::MonteCarlo if d.path != PathKind::MonteCarlo => said.push(format!("draws {} random paths", crate::narrative::format::thousands(u64::from(a.monte_carlo_paths)))),
+        PathKind::Flat if d.path != PathKind::Flat => said.push("holds the market where it is".into()),
+        _ => {}
+    }
+    let switches: [(&str, &str, &str); 6] = [
+        ("floor", "turns off the capitulation floor (hashrate keeps growing however low hashprice falls)", "moves the capitulation floor"),
+        ("curtail", "turns off curtailment (machines run even at a loss)", "turns on curtailment"),
+        ("halving", "leaves out the 2028 halving", "includes the 2028 halving"),
+        ("recourse", "makes the loan non-recourse", "makes the loan full recourse"),
+        ("support", "lets the borrowing subsidiary stand alone", "lets the company support the borrowing subsidiary"),
+        ("refi_max", "turns off refinancing at the wall", "changes how much the market lends at the wall"),
+    ];
+    let mut others = 0;
+    for f in FIELDS {
+        let (mine, theirs) = ((f.get)(a), (f.get)(&d));
+        if mine == theirs || named_in_prose.contains(&f.query) {
+            continue;
+        }
+        match switches.iter().find(|s| s.0 == f.query) {
+            Some((_, off, changed)) => said.push(if mine == 0.0 { (*off).into() } else { (*changed).into() }),
+            None => others += 1,
+        }
+    }
+    if others > 0 {
+        said.push(format!("sets {} other input{} of its own", others, if others == 1 { "" } else { "s" }));
+    }
+    if said.is_empty() {
+        return None;
+    }
+    let list = match said.len() {
+        1 => said.remove(0),
+        n => format!("{} and {}", said[..n - 1].join(", "), said[n - 1]),
+    };
+    Some(format!("Unlike the calculator's defaults, this section's scenario {list}; open it in the calculator to see every input."))
+}
+
+/// What the loan is secured on and what non-recourse means, for the calculator's introduction:
+/// the machines the loan buys and, when they are not enough for the loan-to-value asked, part of
+/// the existing fleet.
+pub fn pledge_sentence(s: &Scenario) -> Option<String> {
+    let a = &s.assumptions;
+    let o = &s.outcomes.loan.outcome;
+    let pledged = o.pledged_ph.to_f64();
+    if !o.available || pledged <= 0.0 || a.loan_to_value_pct <= 0.0 {
+        return None;
+    }
+    let collateral = a.principal_usd / (a.loan_to_value_pct / 100.0);
+    let per_ph = collateral / pledged;
+    let bought = a.principal_usd * (1.0 - a.proceeds_cash_pct / 100.0) * (1.0 - a.hpc_share_pct / 100.0) / per_ph;
+    let from_fleet = pledged - bought;
+    let ph = |v: f64| crate::narrative::format::thousands(v.round() as u64);
+    let what = if from_fleet > 0.5 && from_fleet <= a.fleet_ph_s + 0.5 {
+        format!(
+            "the {} PH/s of machines it buys and {} PH/s of the {} PH/s the company already runs, {} PH/s in all",
+            ph(bought),
+            ph(from_fleet),
+            ph(a.fleet_ph_s),
+            ph(pledged)
+        )
+    } else {
+        format!("{} PH/s of machines", ph(pledged))
+    };
+    let recourse = if a.recourse {
+        "The loan has recourse: if the machines do not cover it, the lender can claim the rest from the company."
+    } else {
+        "The loan is non-recourse: it sits in a subsidiary, and if the company walks away the lender takes the pledged machines and the subsidiary's cash, nothing else."
+    };
+    Some(format!(
+        "At a {} loan-to-value, {} of loan needs {} of machines as collateral at today's price, so the company pledges {what}. {recourse}",
+        percent(a.loan_to_value_pct / 100.0),
+        dollars_prose(a.principal_usd),
+        dollars_prose(collateral),
+    ))
 }

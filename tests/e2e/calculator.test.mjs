@@ -444,7 +444,7 @@ async function assertTheStory(run, what) {
   assert.equal(m[3], '2022', `${what}: in 2022: ${loan}`);
   assert.ok(Number(m[4].replace(/,/g, '')) > 0, `${what}: some machines are taken`);
   assert.equal(m[1], shown['loan-default-month'], `${what}: the sentence's month is loan-default-month`);
-  assert.match(comparison, /under the loan without its pledged machines/, `${what}: ${comparison}`);
+  assert.match(comparison, /under the loan, after the lender took its pledged machines/, `${what}: ${comparison}`);
 
   assert.equal(shown['convert-coupons-paid'], '0.00', `${what}: a zero-coupon convertible`);
   assert.equal(shown['convert-default-month'], '', `${what}: the notes survive (no default)`);

@@ -47,6 +47,12 @@ fn OpenInCalculator(local: LocalScenario) -> impl IntoView {
     }
 }
 
+/// Where the section's scenario departs from the calculator's defaults, under its chart.
+#[component]
+fn Departures(id: &'static str) -> impl IntoView {
+    crate::story::facts::fact(&format!("departures-{id}")).map(|text| view! { <p class="figure-note">{text}</p> })
+}
+
 #[component]
 fn Opening(theme: Signal<Theme>) -> impl IntoView {
     let s = find("opening");
@@ -121,6 +127,7 @@ fn LoanBreaks(theme: Signal<Theme>) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
+            <Departures id=s.id/>
             <Prose html=p[1] local=local/>
             <LoanChart scenario=local.scenario id="story-loan" theme=theme/>
             <Prose html=p[2] local=local/>
@@ -169,6 +176,7 @@ fn AiBet(theme: Signal<Theme>) -> impl IntoView {
             <Heading section=s/>
             <Prose html=p[0] local=local/>
             <CashChart scenario=local.scenario id="story-cash" theme=theme/>
+            <Departures id=s.id/>
             <Prose html=p[1] local=local/>
             <OpenInCalculator local=local/>
         </section>
@@ -185,6 +193,7 @@ fn IceCube(theme: Signal<Theme>) -> impl IntoView {
             <Heading section=s/>
             <Prose html=p[0] local=local/>
             <PathChart scenario=local.scenario id="story-ice-path" theme=theme/>
+            <Departures id=s.id/>
             <Prose html=p[1] local=local/>
             <OpenInCalculator local=local/>
         </section>
@@ -202,6 +211,7 @@ fn Futures(theme: Signal<Theme>) -> impl IntoView {
             <Prose html=p[0] local=local/>
             <div class="calc-charts story-pair">
                 <MonteCarloCharts scenario=local.scenario id="story-mc" theme=theme/>
+                <Departures id=s.id/>
             </div>
             <Prose html=p[1] local=local/>
             <OpenInCalculator local=local/>
