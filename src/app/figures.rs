@@ -22,6 +22,11 @@ use rust_decimal::prelude::ToPrimitive;
 use std::sync::Arc;
 
 /// "data to 21 Nov 2025".
+/// The deal charts' cut-off: the latest deal date in the dataset.
+fn deals_date() -> String {
+    format!("Deals to {}", fact("deals-to").unwrap_or_default())
+}
+
 fn data_date() -> String {
     format!("Data to {}", last_day().human())
 }
@@ -114,7 +119,7 @@ pub fn IssuanceFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             <p class="figure-note">{not_binned}</p>
             <p class="figure-note">{differ}</p>
             <figcaption class="credit">
-                {data_date()}". Sources: company filings and press releases, one per deal (see the table); "
+                {deals_date()}". Sources: company filings and press releases, one per deal (see the table); "
                 <a href="https://theminermag.com/news/2025-10-16/miner-weekly-bitcoin-mining-debt-record" rel="noopener noreferrer" target="_blank">"TheMinerMag"</a>"."
             </figcaption>
         </figure>
@@ -249,7 +254,7 @@ pub fn ScatterFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
             <FigureTools meta=FigureMeta { view: "scatter", slug: "deals-by-date-and-coupon", title: SCATTER_TITLE, sub: SCATTER_SUB, files: DEAL_FILES, scenario: None } spec=spec theme=theme/>
             <p class="figure-note">{note}</p>
             <EraComparison/>
-            <figcaption class="credit">{data_date()}". Sources: company filings and press releases, one per deal (see the table)."</figcaption>
+            <figcaption class="credit">{deals_date()}". Sources: company filings and press releases, one per deal (see the table)."</figcaption>
         </figure>
     }
 }

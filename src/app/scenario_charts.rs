@@ -153,7 +153,7 @@ pub fn CashChart(scenario: ScenarioMemo, id: &'static str, #[prop(into)] theme: 
         month_spec(months, Arc::new(move |t| d.describe(t)), draw_fn(move |root, theme, titles, sel| draw_cash(root, &r, theme, titles, sel).ok()), 0.45)
     });
     let summary = Signal::derive(move || cash.with(|v| v.summary()));
-    view! { <CalcFigure id=id view="cash" slug="cash-by-structure" scenario=scenario title="Cash under each structure" sub="Solid: loan, when it is available on the terms set. Dashed: convertible. Dotted: secured notes." summary=summary spec=spec theme=theme/> }
+    view! { <CalcFigure id=id view="cash" slug="cash-by-structure" scenario=scenario title="Cash under each structure" sub="Solid orange: loan, when it is available on the terms set. Dashed blue: convertible. Dotted green: secured notes." summary=summary spec=spec theme=theme/> }
 }
 
 /// The Monte Carlo pair (default probability, dilution spread); nothing when Monte Carlo is off.

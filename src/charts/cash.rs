@@ -63,7 +63,9 @@ pub fn draw_cash<DB: DrawingBackend>(
     draw_year_axis(root, &coords, view.start, months, y_axis, theme)?;
     for (i, (_, v)) in view.lines.iter().enumerate() {
         let pts: Vec<(f64, f64)> = v.iter().enumerate().map(|(t, c)| (t as f64, finite(*c))).collect();
-        let color = theme.series[i % 4];
+        // The cards' colours: the loan orange (series 1), the convertible blue (series 0), the
+        // secured notes green (series 2).
+        let color = theme.series[[1, 0, 2, 3][i % 4]];
         match i {
             0 => {
                 chart.draw_series(LineSeries::new(pts, color.stroke_width(2)))?;

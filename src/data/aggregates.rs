@@ -111,7 +111,7 @@ pub enum Era {
 impl Era {
     pub fn label(self) -> &'static str {
         match self {
-            Self::Then => "2021–22",
+            Self::Then => "2020–22",
             Self::Now => "2024–25",
         }
     }

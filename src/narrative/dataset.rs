@@ -202,7 +202,7 @@ pub fn now_mix_sentence() -> String {
     let m = now_mix();
     let share = |part: f64, whole: f64| if whole > 0.0 { percent(part / whole) } else { "none".into() };
     format!(
-        "Of the {} raised in 2024 and 2025, {} is convertible notes, many paying no interest at all, and {} of those are for purposes other than AI. Of the {} earmarked for data centres for artificial intelligence, {} is notes and credit lines secured on the data centres themselves.",
+        "Of the {} raised in 2024 and 2025, {} is convertible notes, many paying no interest at all, and {} of the convertible money is for purposes other than AI. Of the {} earmarked for data centres for artificial intelligence, {} is notes and credit lines secured on the data centres themselves.",
         dollars_prose(m.raised_usd),
         share(m.convertible_usd, m.raised_usd),
         share(m.convertible_not_ai_usd, m.convertible_usd),

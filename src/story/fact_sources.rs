@@ -39,24 +39,16 @@ fn correction_name(rule: &str) -> &'static str {
 /// from the two closing days, never from the order the story tells them in.
 pub fn next_deal_sentence(told: &Deal, other: &Deal, what: &str) -> String {
     let amount = dollars_prose(usd(other.principal_usd.unwrap_or_default()));
-    let who = &other.issuer;
+    let name = |d: &Deal| crate::data::issuers::issuer(&d.ticker).map(|i| i.name.clone()).unwrap_or_else(|| d.issuer.clone());
+    let (first, who) = (name(told), name(other));
     match (told.closed, other.closed) {
-        (Some(PartialDate::Day(a)), Some(PartialDate::Day(b))) if b < a => {
-            let days = a.days_since_epoch() - b.days_since_epoch();
+        (Some(PartialDate::Day(a)), Some(PartialDate::Day(b))) if b != a => {
+            let (days, when) = if b < a { (a.days_since_epoch() - b.days_since_epoch(), "earlier") } else { (b.days_since_epoch() - a.days_since_epoch(), "later") };
             format!(
-                "{who} had closed a {amount} {what} {} earlier, on {} (those notes closed on {}; the table dates deals by their announcement).",
+                "{first}'s notes closed on {}; {who}'s {amount} {what} closed {} {when}, on {} (the table dates deals by their announcement).",
+                a.human(),
                 plural(days, "day"),
-                b.human(),
-                a.human()
-            )
-        }
-        (Some(PartialDate::Day(a)), Some(PartialDate::Day(b))) if b > a => {
-            let days = b.days_since_epoch() - a.days_since_epoch();
-            format!(
-                "{who} closed a {amount} {what} {} later, on {} (those notes closed on {}; the table dates deals by their announcement).",
-                plural(days, "day"),
-                b.human(),
-                a.human()
+                b.human()
             )
         }
         (_, Some(date)) => format!("{who} closed a {amount} {what} in {}.", date.human()),
@@ -237,7 +229,10 @@ fn page_furniture(out: &mut Vec<(&'static str, String)>) {
     let issuance = story_issuance(all);
     let (then, now) = (era_summary(all, Era::Then), era_summary(all, Era::Now));
     out.push(("headline-now", money(now.principal_usd)));
-    out.push(("headline-now-note", format!("against {} in 2021–22, in the deals of this dataset", money(then.principal_usd))));
+    out.push(("headline-now-note", format!("announced principal, against {} in {}, in the deals of this dataset", money(then.principal_usd), Era::Then.label())));
+    if let Some(last) = last_deal_day(all) {
+        out.push(("deals-to", last.human()));
+    }
     if let Some(peak) = issuance.quarters.iter().max_by(|a, b| a.total().cmp(&b.total())) {
         out.push(("headline-peak", money(peak.total())));
         out.push((
