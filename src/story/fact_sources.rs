@@ -245,8 +245,9 @@ fn page_furniture(out: &mut Vec<(&'static str, String)>) {
     }
     let stock = &published().debt_outstanding;
     if let (Some(a), Some(b)) = (stock.first(), stock.last()) {
-        out.push(("headline-stock", money(b.value_usd)));
-        out.push(("headline-stock-note", format!("{}, up from {} in {} ({})", b.as_of.human(), money(a.value_usd), a.as_of.human(), b.publisher)));
+        // VanEck's estimate is given to a tenth of a billion: no false precision.
+        out.push(("headline-stock", usd_precise(usd(b.value_usd))));
+        out.push(("headline-stock-note", format!("{}, up from {} in {} ({})", b.as_of.human(), usd_precise(usd(a.value_usd)), a.as_of.human(), b.publisher)));
     }
 
     // The then-and-now table.

@@ -150,7 +150,7 @@ test('the headline figures agree with the then-vs-now table computed from the de
     assert.match(await headline('Largest quarter'), /^\$\d+\.\d\dB$/);
     assert.match(await page.locator('.headlines div', { hasText: 'Largest quarter' }).locator('.headline-note').textContent(), /not yet complete/);
     assert.equal(await cell('Coupons: machine and bitcoin-backed loans', 0), '9.7–14.5% (6 deals)');
-    assert.equal(await headline("Miners' debt outstanding"), '$12.70B');
+    assert.equal(await headline("Miners' debt outstanding"), '$12.7B');
     // The shift the story is about: machines and bitcoin secured far more of the first wave.
     const pct = async (row, col) => Number.parseFloat((await cell(row, col)).replace('%', ''));
     assert.ok((await pct('Secured by machines or bitcoin', 0)) > (await pct('Secured by machines or bitcoin', 1)));
