@@ -73,7 +73,7 @@ impl std::error::Error for DealPresetError {}
 
 /// Cap premiums stated by a source but not a dataset column: (deal id, percent, source).
 pub const PUBLISHED_CAP_PREMIUMS: &[(&str, f64, &str)] =
-    &[("MARA-2025-07", 40.0, "MODEL.md §3.5: cap $24.14 = 40% over the reference (StockTitan)")];
+    &[("MARA-2025-07", 40.0, "cap $24.14 = 40% over the reference price (StockTitan)")];
 
 /// The 2022 replay's terms, shared by the "2022 replay" preset and the story's loan section: the
 /// validation cases' 2021-style loan ($70M at 12% over 24 months, 70% loan-to-value, 30 J/TH
@@ -87,19 +87,19 @@ const SCENARIOS: &[(&str, &str, &str, &str)] = &[
     (
         "2026-mining-expansion",
         "2026 mining expansion",
-        "Today's conditions: $150M raised for new machines, a 60% LTV loan over 36 months against a convertible (MODEL.md §4.2 preset 2).",
+        "Today's conditions: $150M raised for new machines, a 60% LTV loan over 36 months against a convertible.",
         "path=montecarlo&principal=150000000&ltv=60&loan_term=36",
     ),
     (
         "2026-ai-pivot",
         "2026 AI pivot",
-        "$1B raised for an AI/HPC build-out: ASIC collateral cannot back it, convertible or secured notes can (MODEL.md §4.2 preset 3).",
+        "$1B raised for an AI/HPC build-out: ASIC collateral cannot back it, convertible or secured notes can.",
         "path=montecarlo&principal=1000000000&hpc_share=100&hpc_weight=40&ltv=60&loan_term=36",
     ),
     (
         "2022-replay",
         "2022 replay",
-        "A 2021-style loan on a 1,100 PH/s S19-class fleet struck in January 2022, against a zero-coupon convertible, on 2022's real hashprice (MODEL.md V6-V8 terms).",
+        "A 2021-style loan on a 1,100 PH/s S19-class fleet struck in January 2022, against a zero-coupon convertible, on 2022's real hashprice, on the terms of the model's validation cases.",
         REPLAY_2022,
     ),
 ];
