@@ -3,8 +3,8 @@
 //!
 //! Numeric fields are described — unit, default and its source, range, doc line — in
 //! [`super::fields::FIELDS`]; the few non-numeric ones (path, start month, settlement, wall
-//! policy, seed, deal) are documented here. [`Assumptions::default`] is MODEL.md §4.1 with
-//! issue 4's changes (start 2025-12, trend path, the secured notes of §3.6).
+//! policy, seed, deal) are documented here. [`Assumptions::default`] is the field table's
+//! defaults, starting in December 2025 on the trend path (docs/model.md, "Inputs").
 //!
 //! Validation lives in [`super::validation`]: [`Assumptions::validate`] reports every problem
 //! as a typed [`AssumptionError`], and [`Assumptions::sanitized`] turns any value (NaN,

@@ -1,6 +1,6 @@
-//! Structure A, the 2021-style ASIC-backed loan (MODEL.md §2, §4.6): amortisation, debt
-//! service coverage, LTV covenant with cure and re-amortisation, payment and covenant
-//! default, repossession with haircut, recourse or not, closing fee.
+//! Structure A, the 2021-style ASIC-backed loan (docs/model.md, "Structure A: the machine-backed
+//! loan"): amortisation, debt service coverage, LTV covenant with cure and re-amortisation,
+//! payment and covenant default, repossession with haircut, recourse or not, closing fee.
 //!
 //! Written once over [`Money`]: exact in the deterministic run, `f64` in Monte Carlo.
 

@@ -1,4 +1,4 @@
-//! Presets (MODEL.md §4.2, issue 4 "Presets"): three scenarios, and real deals' terms loaded
+//! Presets: three scenarios, and real deals' terms loaded
 //! from the dataset by id.
 //!
 //! A scenario preset is a query string over the defaults, read by the one parser.
@@ -171,7 +171,7 @@ fn coupon_pct(coupon: &Coupon) -> Option<(f64, bool)> {
     }
 }
 
-/// Loads `deal`'s terms over `current` (issue 4's rules; see the module docs).
+/// Loads `deal`'s terms over `current` (the rules are in the module docs).
 pub fn apply_deal(current: &Assumptions, deal: &Deal) -> Result<Preset, DealPresetError> {
     if deal.reference_only {
         return Err(DealPresetError::NoTermsToLoad("reference only"));
@@ -306,8 +306,8 @@ fn describe_deal(deal: &Deal, structure: Structure) -> String {
     )
 }
 
-/// Reference price, premium, conversion price and cap (MODEL.md §3.1-3.2): two of the first
-/// three give the third; the cap premium is cap / reference − 1.
+/// Reference price, premium, conversion price and cap (docs/model.md, "Structure B: convertible
+/// notes"): two of the first three give the third; the cap premium is cap / reference − 1.
 ///
 /// In [`Exact`] arithmetic (see [`super::money::sum_exact`] for why not `Decimal`'s operators).
 fn convertible_prices(deal: &Deal, a: &mut Assumptions, assumed: &mut Vec<&'static str>) {

@@ -112,14 +112,15 @@ pub fn compute() -> Vec<(&'static str, String)> {
     for era in [Era::Then, Era::Now] {
         let s: EraSummary = era_summary(all, era);
         let names = match era {
-            Era::Then => ["then-raised", "then-machines", "then-convertible", ""],
-            Era::Now => ["now-raised", "now-machines", "now-convertible", "now-ai"],
+            Era::Then => ["then-raised", "then-machines", "then-convertible"],
+            Era::Now => ["now-raised", "now-machines", "now-convertible"],
         };
         out.push((names[0], dollars_prose(usd(s.principal_usd))));
         out.push((names[1], percent(usd(s.share_machines_or_bitcoin))));
         out.push((names[2], percent(usd(s.share_convertible))));
-        if !names[3].is_empty() {
-            out.push((names[3], percent(usd(s.share_ai_hpc))));
+        // Only the 2024-25 wave's AI share is stated (2021-22 raised nothing for AI).
+        if era == Era::Now {
+            out.push(("now-ai", percent(usd(s.share_ai_hpc))));
         }
     }
 
