@@ -245,10 +245,10 @@ mod tests {
 
     #[test]
     fn an_embed_link_pins_the_scenario_and_reads_back() {
-        let (a, _) = parse_query("v=1&premium=45&path=trend&deal=CIFR-2025-09");
+        let (a, _) = parse_query("v=2&premium=45&path=trend&deal=CIFR-2025-09");
         let v = view("ownership").unwrap();
         let q = embed_query(v, "fig 2", ThemeChoice::Light, &a);
-        assert!(q.starts_with("embed=ownership&embed_id=fig2&theme=light&v=1&path=trend&"), "{q}");
+        assert!(q.starts_with("embed=ownership&embed_id=fig2&theme=light&v=2&path=trend&"), "{q}");
         let (back, notices) = parse_query(&q);
         assert_eq!(notices, vec![]);
         assert_eq!(back, Assumptions { deal: None, ..a.clone() });
@@ -260,7 +260,7 @@ mod tests {
     fn the_snippet_is_a_sandboxed_lazy_iframe_with_escaped_attributes() {
         let v = view("loan").unwrap();
         let s = snippet("https://example.org/m/", "https://example.org/m/embed.js", v, "a", ThemeChoice::Auto, &Assumptions::default());
-        assert!(s.starts_with("<iframe src=\"https://example.org/m/?embed=loan&amp;embed_id=a&amp;v=1&amp;"), "{s}");
+        assert!(s.starts_with("<iframe src=\"https://example.org/m/?embed=loan&amp;embed_id=a&amp;v=2&amp;"), "{s}");
         for part in ["title=\"Loan: what is owed", "loading=\"lazy\"", "height=\"720\"", "sandbox=\"allow-scripts allow-popups allow-popups-to-escape-sandbox allow-downloads\"", "<script src=\"https://example.org/m/embed.js\" async></script>"] {
             assert!(s.contains(part), "{part} missing: {s}");
         }

@@ -66,7 +66,7 @@ fn the_list_covers_what_the_issue_names() {
     let all: Vec<(String, String, String)> = lines();
     let queries: Vec<&str> = all.iter().map(|(_, q, _)| q.as_str()).collect();
     let has = |needle: &str| queries.iter().any(|q| q.contains(needle));
-    for needle in ["=NaN", "=inf", "=-0", "=1e308", "premium=&", "v=2", "deal=NOPE", "x_", "embed=<hostile"] {
+    for needle in ["=NaN", "=inf", "=-0", "=1e308", "premium=&", "v=3", "deal=NOPE", "x_", "embed=<hostile"] {
         assert!(has(needle), "no URL with {needle}");
     }
     assert!(queries.iter().any(|q| q.len() >= 10_000), "a 10 KB query");

@@ -48,7 +48,7 @@ fn cases() -> Vec<(&'static str, Assumptions, u64)> {
     ]
 }
 
-const FINGERPRINTS: [u64; 3] = [0xfb31_d484_984d_c7b1, 0xe6c0_4480_5d40_f935, 0x91e1_d669_1e54_c634];
+const FINGERPRINTS: [u64; 3] = [0x0f03_5fa9_140b_435a, 0xa039_2fd4_a3e7_6738, 0xd510_c76c_dc22_8510];
 
 #[test]
 fn one_shot_run_matches_the_recorded_fingerprints() {

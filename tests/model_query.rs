@@ -113,7 +113,7 @@ fn hostile_urls_fall_back_with_notices() {
         Case { name: "unknown deal", query: "deal=NOPE-2030", parameter: "deal", kind: NoticeKind::UnknownDeal, check: |a| a.deal.is_none() },
         Case { name: "reference-only deal", query: "deal=GLXY-2025-10-EQUITY", parameter: "deal", kind: NoticeKind::NoTermsToLoad, check: |a| a.deal.is_none() },
         Case { name: "no-principal deal", query: "deal=CORZ-2021-CONV", parameter: "deal", kind: NoticeKind::NoTermsToLoad, check: |a| a.deal.is_none() },
-        Case { name: "future version", query: "v=2&premium=40", parameter: "v", kind: NoticeKind::UnknownVersion, check: |a| a.premium_pct == 40.0 },
+        Case { name: "future version", query: "v=3&premium=40", parameter: "v", kind: NoticeKind::UnknownVersion, check: |a| a.premium_pct == 40.0 },
         Case { name: "malformed override keeps the deal's value", query: "deal=CIFR-2025-09&premium=abc", parameter: "premium", kind: NoticeKind::Malformed, check: |a| a.premium_pct == 37.5 && a.share_price_usd == 11.66 },
     ];
     let mut failures = Vec::new();
@@ -137,7 +137,7 @@ fn explicit_parameters_override_the_deals_terms() {
     let (a, notices) = parse_query("deal=CIFR-2025-09&premium=40&share_price=10");
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!((a.premium_pct, a.share_price_usd, a.principal_usd), (40.0, 10.0, 1.3e9));
-    assert_eq!(to_query(&a), "v=1&deal=CIFR-2025-09&share_price=10&premium=40");
+    assert_eq!(to_query(&a), "v=2&deal=CIFR-2025-09&share_price=10&premium=40");
 }
 
 #[test]

@@ -1,6 +1,6 @@
-//! Published links keep their meaning. Every `v=1` link in
-//! `tests/fixtures/published_links_v1.tsv` parses with no notice, and shows the figures it showed
-//! when it was published, except where a deliberate correction of the model is recorded in
+//! Published links keep their meaning. Every link in `tests/fixtures/published_links_v1.tsv`
+//! (schema `v=1`, migrated by `src/model/migrate.rs`) and `tests/fixtures/published_links_v2.tsv`
+//! parses with no notice, and shows the figures it showed when it was published, except where a deliberate correction of the model is recorded in
 //! `tests/fixtures/corrections.tsv` (see `src/model/corrections.rs` for the policy).
 //!
 //! The check replays the recorded corrections, in file order, over each link's published
@@ -21,16 +21,20 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 struct Link {
+    /// The schema version of the fixture file the link comes from.
+    version: u32,
     name: String,
     query: String,
     published: Vec<(String, String)>,
 }
 
+/// The published links of every schema version, oldest first.
 fn links() -> Vec<Link> {
-    include_str!("fixtures/published_links_v1.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|line| {
+    [(1, include_str!("fixtures/published_links_v1.tsv")), (2, include_str!("fixtures/published_links_v2.tsv"))]
+        .into_iter()
+        .flat_map(|(version, file)| file.lines().map(move |line| (version, line)))
+        .filter(|(_, l)| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|(version, line)| {
             let mut cols = line.split('\t');
             let (name, query, values) = (cols.next().unwrap(), cols.next().unwrap(), cols.next().unwrap_or(""));
             let published = values
@@ -41,7 +45,7 @@ fn links() -> Vec<Link> {
                     (k.to_string(), v.to_string())
                 })
                 .collect();
-            Link { name: name.into(), query: query.into(), published }
+            Link { version, name: name.into(), query: query.into(), published }
         })
         .collect()
 }
@@ -99,7 +103,11 @@ fn there_are_at_least_ten_published_links_covering_every_path_and_structure() {
     for needle in ["path=replay", "path=trend", "path=montecarlo", "deal=", "settlement=", "wall="] {
         assert!(links.iter().any(|l| l.query.contains(needle)), "no published link uses {needle}");
     }
-    assert!(links.iter().all(|l| l.query.starts_with("v=1")), "every fixture link names its schema version");
+    for l in &links {
+        let v = format!("v={}", l.version);
+        assert!(l.query == v || l.query.starts_with(&format!("{v}&")), "{}: a link of the v{} fixture names its schema version", l.name, l.version);
+    }
+    assert!(links.iter().any(|l| l.version == 2 && l.query.contains("btc_drift=")), "a v=2 link sets the drift");
 }
 
 #[test]

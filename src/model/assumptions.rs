@@ -121,6 +121,8 @@ pub struct Assumptions {
     pub halving: bool,
     pub btc_price_usd: f64,
     pub network_hashrate_eh_s: f64,
+    /// Effective annual rates, in percent: x% a year is ×(1 + x) after twelve months (the mean,
+    /// on a Monte Carlo path). [`super::market::Drivers`] turns them into log rates.
     pub btc_drift_pct: f64,
     pub btc_volatility_pct: f64,
     pub network_growth_pct: f64,

@@ -61,7 +61,8 @@ pub struct Drivers {
     pub btc_price_usd: f64,
     pub network_eh_s: f64,
     pub hashprice_at_closing: f64,
-    /// Annual μ, g, σ, σ_N as decimals.
+    /// Annual μ and g as continuously compounded (log) rates, ln(1 + x) of the effective rates
+    /// the reader sets, so that the mean is ×(1 + x) after twelve months; σ and σ_N as decimals.
     pub btc_drift: f64,
     pub network_growth: f64,
     pub btc_volatility: f64,
@@ -82,8 +83,8 @@ impl Drivers {
             btc_price_usd: a.btc_price_usd,
             network_eh_s: a.network_hashrate_eh_s,
             hashprice_at_closing: a.hashprice_usd_per_ph_day,
-            btc_drift: a.btc_drift_pct / 100.0,
-            network_growth: a.network_growth_pct / 100.0,
+            btc_drift: libm::log1p(a.btc_drift_pct / 100.0),
+            network_growth: libm::log1p(a.network_growth_pct / 100.0),
             btc_volatility: a.btc_volatility_pct / 100.0,
             network_volatility: a.network_volatility_pct / 100.0,
             correlation: a.shock_correlation,

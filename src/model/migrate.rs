@@ -21,9 +21,36 @@ pub struct Migration {
     pub apply: fn(&mut Vec<(String, String)>),
 }
 
-/// Every migration, in order: the `i`-th migrates version `i + 1`. Empty while `v=1` is
-/// the only version ever published.
-pub const MIGRATIONS: &[Migration] = &[];
+/// Every migration, in order: the `i`-th migrates version `i + 1`.
+pub const MIGRATIONS: &[Migration] = &[Migration {
+    from: 1,
+    change: "btc_drift and network_growth become effective annual rates (v=1 read them as log rates)",
+    apply: effective_rates,
+}];
+
+/// The rate parameters whose unit changed from a log rate (v=1) to an effective annual rate (v=2),
+/// with their v=1 defaults in percent.
+const LOG_RATES_OF_V1: [(&str, f64); 2] = [("btc_drift", 0.0), ("network_growth", 30.0)];
+
+/// v=1 → v=2: a log rate g becomes the effective rate x = e^g − 1 that grows by the same factor
+/// in a year. A parameter the link left out took its v=1 default, which is written out in its
+/// effective form, since v=2's default is a different growth. A value that is not a number is
+/// left alone: the parser reports it as malformed whatever its version.
+fn effective_rates(pairs: &mut Vec<(String, String)>) {
+    for (name, v1_default) in LOG_RATES_OF_V1 {
+        let effective = |log_pct: f64| format!("{}", libm::expm1(log_pct / 100.0) * 100.0);
+        let mut present = false;
+        for (_, value) in pairs.iter_mut().filter(|(k, _)| k == name) {
+            present = true;
+            if let Some(g) = super::number::parse_number(value.trim()).filter(|g| g.is_finite()) {
+                *value = effective(g);
+            }
+        }
+        if !present {
+            pairs.push((name.to_string(), effective(v1_default)));
+        }
+    }
+}
 
 /// The schema version links are written with.
 pub const CURRENT: u32 = 1 + MIGRATIONS.len() as u32;
@@ -78,6 +105,37 @@ mod tests {
             assert_eq!(m.from, i as u32 + 1, "migration {i} ({}) must start from version {}", m.change, i + 1);
         }
         assert_eq!(CURRENT, MIGRATIONS.len() as u32 + 1);
+    }
+
+    #[test]
+    fn v1_log_rates_become_the_effective_rates_of_the_same_growth() {
+        let mut p = pairs(&[("v", "1"), ("btc_drift", "-20"), ("premium", "40")]);
+        migrate(&mut p);
+        let value = |p: &[(String, String)], k: &str| p.iter().find(|(n, _)| n == k).map(|(_, v)| v.parse::<f64>().unwrap());
+        // e^-0.2 − 1 = −18.13%: a "−20%" log drift was an 18.1% fall in a year.
+        assert!((value(&p, "btc_drift").unwrap() - -18.126_924_692_201_82).abs() < 1e-12);
+        // The v=1 default growth of 30 (log) is written out: ×e^0.3 = ×1.3499 a year.
+        assert!((value(&p, "network_growth").unwrap() - 34.985_880_757_600_31).abs() < 1e-12);
+        assert_eq!(value(&p, "premium"), Some(40.0));
+        let mut v2 = pairs(&[("v", "2"), ("btc_drift", "-20")]);
+        migrate(&mut v2);
+        assert_eq!(v2, pairs(&[("v", "2"), ("btc_drift", "-20")]));
+        let mut bad = pairs(&[("v", "1"), ("btc_drift", "abc")]);
+        migrate(&mut bad);
+        assert_eq!(value(&bad, "network_growth").map(|g| g.round()), Some(35.0));
+        assert_eq!(bad[1], ("btc_drift".to_string(), "abc".to_string()));
+    }
+
+    #[test]
+    fn v2_ranges_hold_the_images_of_the_v1_ranges() {
+        use super::super::fields::field;
+        for (name, (lo, hi)) in [("btc_drift", (-100.0, 100.0)), ("network_growth", (-50.0, 100.0))] {
+            let spec = field(name).unwrap();
+            for g in [lo, hi] {
+                let x = libm::expm1(g / 100.0) * 100.0;
+                assert!(spec.to_query_number(spec.min) <= x && x <= spec.to_query_number(spec.max), "{name}: {g} → {x}");
+            }
+        }
     }
 
     #[test]

@@ -277,8 +277,12 @@ mod tests {
 
     #[test]
     fn defaults_print_as_the_version_alone() {
-        assert_eq!(to_query(&Assumptions::default()), "v=1");
-        assert_eq!(parse_query("v=1"), (Assumptions::default(), vec![]));
+        assert_eq!(to_query(&Assumptions::default()), "v=2");
+        assert_eq!(parse_query("v=2"), (Assumptions::default(), vec![]));
+        // A v=1 link meant v=1's defaults, whose network growth v=2 writes as 34.99% a year.
+        let (v1, notices) = parse_query("v=1");
+        assert_eq!(notices, vec![]);
+        assert_eq!(to_query(&v1), "v=2&network_growth=34.985880757600306");
     }
 
     #[test]
@@ -301,10 +305,10 @@ mod tests {
 
     #[test]
     fn a_pinned_link_reads_back_the_same_without_its_deal() {
-        let (cipher, _) = parse_query("v=1&deal=CIFR-2025-09&premium=45&path=trend");
+        let (cipher, _) = parse_query("v=2&deal=CIFR-2025-09&premium=45&path=trend");
         let pinned = to_query_pinned(&cipher);
         assert!(!pinned.contains("deal="), "{pinned}");
-        for name in ["v=1", "path=trend", "premium=45", "hashprice=", "secured_coupon=", "settlement=", "wall=", "seed="] {
+        for name in ["v=2", "path=trend", "premium=45", "hashprice=", "secured_coupon=", "settlement=", "wall=", "seed="] {
             assert!(pinned.contains(name), "{name} missing from {pinned}");
         }
         let (back, notices) = parse_query(&pinned);

@@ -55,7 +55,7 @@ test('every view renders alone with only its controls, a credit and a link to th
       if (['path', 'loan', 'ownership', 'cash', 'hashprice', 'monte-carlo'].includes(id)) {
         assert.ok(report.controls >= 2 && report.controls <= 4, `${id}: 2 to 4 controls, found ${report.controls}`);
         assert.match(report.full, /[?&]premium=45(&|#)/, `${id}: the full explainer link keeps the state: ${report.full}`);
-        assert.match(report.full, /[?&]v=1&/, id);
+        assert.match(report.full, /[?&]v=2&/, id);
       } else {
         assert.equal(report.controls, 0, `${id}: no embed controls`);
       }

@@ -37,7 +37,7 @@ test('copy link gives the current state, on the clipboard and in a selected fiel
     const status = run.page.locator('.share-link .tool-status');
     await assertEventually(async () => (await status.textContent()).includes('Copied'), 'the status says the link was copied');
     const link = await run.page.inputValue('#share-link-field');
-    assert.match(link, /\?v=1&premium=45$/, link);
+    assert.match(link, /\?v=2&premium=45$/, link);
     assert.equal(await run.page.evaluate(() => navigator.clipboard.readText()), link);
     assert.ok(await run.page.locator('#share-link-field').isVisible(), 'the link is shown as well');
     const shown = await metrics(run);
@@ -67,7 +67,7 @@ test('without clipboard permission the link is selected in a field and the statu
     });
     assert.ok(selected.visible, 'the link field is shown');
     assert.equal(selected.selected, selected.value, 'the whole link is selected');
-    assert.match(selected.value, /\?v=1$/);
+    assert.match(selected.value, /\?v=2$/);
     await run.assertClean();
   } finally {
     await run.close();
