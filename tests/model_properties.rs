@@ -69,11 +69,17 @@ proptest! {
 
     /// With the hashprice at closing and the pledged fleet fixed, a path with a higher
     /// hashprice in every later month never makes the loan default earlier.
+    ///
+    /// Without the loan-to-value covenant only: with it, a lower early hashprice makes the
+    /// company cure (pay the loan down) while the machines still cover the loan, and a higher one
+    /// postpones that cure to a month when they no longer do, so walking away can come first
+    /// (a 52% covenant, hashprice $329 then $166 in month 3: the higher path defaults in month 3,
+    /// the lower in month 4). That is what a covenant does, not a fault of the rule.
     #[test]
     fn higher_hashprice_never_brings_default_forward(
         (closing, lower, lift) in hashprice_paths(),
         recourse in any::<bool>(),
-        covenant in prop_oneof![Just(0.0), 50.0..150.0f64],
+        covenant in Just(0.0),
         cash in 0.0..5e8f64,
     ) {
         let a = loan_scenario(recourse, covenant, cash);

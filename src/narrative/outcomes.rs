@@ -29,6 +29,21 @@ fn kept(f: f64) -> String {
     if (p - p.round()).abs() < 0.05 { format!("{:.0}%", p) } else { format!("{:.1}%", p) }
 }
 
+/// "owners keep 66%", or, when the company also sold new shares that the rest of the sentence
+/// does not account for (to pay running costs or coupons its cash could not), how many first:
+/// a dilution the words leave unexplained reads as a contradiction.
+fn owners_keep(rescue_shares: f64, ownership: f64, who: &str) -> String {
+    if rescue_shares > 0.5 {
+        format!(
+            "along the way it sells {} new shares to pay what its cash could not, so {who} keep {}",
+            thousands(rescue_shares.round() as u64),
+            kept(ownership)
+        )
+    } else {
+        format!("{who} keep {}", kept(ownership))
+    }
+}
+
 /// Why the loan is not available on these terms, in one sentence (None when it is).
 pub fn loan_unavailable_sentence(s: &Scenario) -> Option<String> {
     let o = &s.outcomes.loan.outcome;
@@ -154,6 +169,8 @@ pub fn convertible_sentence(s: &Scenario) -> String {
     let b = &s.outcomes.convertible;
     let o = &b.outcome;
     let owners = kept(b.end.ownership_retained.to_f64());
+    let rescue = b.end.rescue_shares.to_f64();
+    let owners_keep = |who: &str| owners_keep(rescue, b.end.ownership_retained.to_f64(), who);
     let k = o.terms.conversion_price.to_f64();
     let uncalled = match (o.event, call_window(s)) {
         (Some(NotesEvent::ConvertedOnCall), _) | (_, None) => String::new(),
@@ -167,26 +184,20 @@ pub fn convertible_sentence(s: &Scenario) -> String {
             } else {
                 String::new()
             };
-            format!(
-                "Holders convert in {}{}: {} new shares are issued and existing owners keep {}.",
-                when(s, t),
-                called,
-                thousands(issued.round() as u64),
-                owners
-            )
+            let keep = if rescue > 0.5 { format!("; {}", owners_keep("existing owners")) } else { format!(" and existing owners keep {owners}") };
+            format!("Holders convert in {}{}: {} new shares are issued{keep}.", when(s, t), called, thousands(issued.round() as u64))
         }
         (Some(ev @ (NotesEvent::RepaidAtMaturity | NotesEvent::RepaidOnPut)), Some(t)) => {
             let why = if ev == NotesEvent::RepaidOnPut { "holders put the notes back" } else { "the notes mature" };
             let wall = o.refinancing_wall.to_f64();
             let refinanced = o.refinanced.to_f64();
-            let rescue = b.end.rescue_shares.to_f64();
             if wall <= 0.5 {
                 format!(
-                    "The stock stays below the {} conversion price, so when {why} in {}, the company repays {} in cash; owners keep {}.",
+                    "The stock stays below the {} conversion price, so when {why} in {}, the company repays {} in cash; {}.",
                     price(k),
                     when(s, t),
                     dollars(o.principal_paid_cash.to_f64()),
-                    owners
+                    owners_keep("owners")
                 )
             } else if o.default_month.is_some() {
                 let lent = if refinanced > 0.5 {
@@ -215,12 +226,12 @@ pub fn convertible_sentence(s: &Scenario) -> String {
                 )
             } else if refinanced > 0.5 {
                 format!(
-                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short: the company sells new notes for it, at {} a year; owners keep {}.",
+                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short: the company sells new notes for it, at {} a year; {}.",
                     price(k),
                     when(s, t),
                     dollars(wall),
                     percent(s.assumptions.refinancing_coupon_pct / 100.0),
-                    owners
+                    owners_keep("owners")
                 )
             } else {
                 format!(
@@ -239,7 +250,7 @@ pub fn convertible_sentence(s: &Scenario) -> String {
                 when(s, t),
                 dollars(o.unpaid.to_f64())
             ),
-            None => format!("The notes are still outstanding at the end of the run; owners keep {} so far.", owners),
+            None => format!("The notes are still outstanding at the end of the run; {} so far.", owners_keep("owners")),
         },
     };
     format!("{sentence}{uncalled}")
@@ -265,6 +276,7 @@ fn secured_core(s: &Scenario) -> String {
     let c = &s.outcomes.secured;
     let o = &c.outcome;
     let owners = kept(c.end.ownership_retained.to_f64());
+    let owners_keep = || owners_keep(c.end.rescue_shares.to_f64(), c.end.ownership_retained.to_f64(), "owners");
     let interest = dollars(o.interest_paid.to_f64());
     let share = s.assumptions.hpc_share_pct;
     let earned = s.outcomes.hpc_noi_total.to_f64() > 0.0;
@@ -311,10 +323,10 @@ fn secured_core(s: &Scenario) -> String {
                 )
             } else if refinanced > 0.5 {
                 format!(
-                    "The company pays {} of interest; at maturity cash falls {} short of the balloon and new notes secured on the same assets refinance it; owners keep {}.",
+                    "The company pays {} of interest; at maturity cash falls {} short of the balloon and new notes secured on the same assets refinance it; {}.",
                     interest,
                     dollars(wall),
-                    owners
+                    owners_keep()
                 )
             } else if wall > 0.5 {
                 format!(
@@ -325,7 +337,7 @@ fn secured_core(s: &Scenario) -> String {
                 )
             } else {
                 match o.repaid_month {
-                    Some(t) => format!("The company pays {} of interest and repays the notes in {}; owners keep {}.", interest, when(s, t), owners),
+                    Some(t) => format!("The company pays {} of interest and repays the notes in {}; {}.", interest, when(s, t), owners_keep()),
                     None => format!("The company pays {} of interest and the notes are still outstanding at the end of the run.", interest),
                 }
             }
