@@ -46,7 +46,7 @@ fn same_percent(written: f64, fraction: f64) -> bool {
 fn outcome_claims(claims: &mut Claims, scope: &str, loan: &str, convertible: &str, secured: &str, s: &Scenario) {
     let o = &s.outcomes;
     let l = &o.loan.outcome;
-    claims.check(scope, "the loan is or is not available", loan.starts_with("Not available") == !l.available, loan);
+    claims.check(scope, "the loan is or is not available", loan.starts_with("Not available") != l.available, loan);
     if l.available {
         let defaults = match l.default_month {
             Some(t) => loan.contains(&format!("In month {t},")) && loan.contains("the lender takes"),
