@@ -14,6 +14,7 @@
 //    preview image's address absolute and adds og:url: link previews need absolute addresses.
 // 4. Checks that every relative href/src (and preview image) in index.html points at a file in
 //    the build.
+// 5. Drops index.html's comments and the line breaks and indentation between its tags.
 //
 // Any surprise (no start-up script, two of them, an import it does not understand, a broken
 // link) fails the build rather than shipping a page that does not start.
@@ -157,6 +158,9 @@ for (const m of html.matchAll(/\s(?:href|src|property="og:image" content)="([^"]
   if (!existsSync(file) || !statSync(file).isFile()) missing.push(ref);
 }
 if (missing.length) fail(`index.html refers to files the build does not contain: ${missing.join(', ')}`);
+
+// ---- 5. Comments and the indentation between tags are for the source, not the reader -----
+html = html.replace(/<!--[\s\S]*?-->/g, '').replace(/>\s*\n\s*</g, '><');
 
 writeFileSync(htmlFile, html);
 console.log(`post-build: start-up moved to ${startName}; ${dataFiles.length} data file links; all local references present`);

@@ -141,6 +141,16 @@ fn story_claims(flip: impl Fn(&mut Assumptions)) -> Claims {
         let get = |name: &str| lookup(&values, name).unwrap_or_default().to_string();
         outcome_claims(&mut claims, scope, &get("loan-sentence"), &get("convert-sentence"), &get("secured-sentence"), &model);
         capped_call_claims(&mut claims, scope, &get("capped-call-sentence"), &model.assumptions);
+        let section = SECTIONS.iter().find(|x| x.id == scope);
+        let prose: String = section.map(|x| x.parts().concat()).unwrap_or_default();
+        if prose.contains("this replay leaves it out") {
+            claims.check(scope, "the replay has no loan-to-value covenant", model.assumptions.loan_to_value_covenant_pct == 0.0, "this replay leaves it out");
+        }
+        let reason = debt_or_dilution::narrative::outcomes::reasons(&written)[0];
+        if reason.starts_with("Non-recourse") || reason.starts_with("Recourse") {
+            let l = &model.outcomes.loan.outcome;
+            claims.check(scope, "the loan card's reason: who bears the shortfall", l.default_month.is_some() && reason.starts_with("Non-recourse") != model.assumptions.recourse, reason);
+        }
         if scope == "ice-cube" {
             fleet_share_claims(&mut claims, scope, &values, &model.assumptions);
         }
@@ -196,7 +206,9 @@ const EXPECTED: &[&str] = &[
     "ice-cube: why owners keep less under the convertible",
     "ice-cube: why owners keep less under the secured notes",
     "loan-breaks: the capped call: none",
+    "loan-breaks: the loan card's reason: who bears the shortfall",
     "loan-breaks: the loan is or is not available",
+    "loan-breaks: the replay has no loan-to-value covenant",
     "loan-breaks: the shortfall a non-recourse lender bears",
     "loan-breaks: what owners keep under the convertible",
     "loan-breaks: what owners keep under the secured notes",

@@ -38,7 +38,7 @@ const LOG_RATES_OF_V1: [(&str, f64); 2] = [("btc_drift", 0.0), ("network_growth"
 /// left alone: the parser reports it as malformed whatever its version.
 fn effective_rates(pairs: &mut Vec<(String, String)>) {
     for (name, v1_default) in LOG_RATES_OF_V1 {
-        let effective = |log_pct: f64| format!("{}", libm::expm1(log_pct / 100.0) * 100.0);
+        let effective = |log_pct: f64| format!("{}", (libm::exp(log_pct / 100.0) - 1.0) * 100.0);
         let mut present = false;
         for (_, value) in pairs.iter_mut().filter(|(k, _)| k == name) {
             present = true;

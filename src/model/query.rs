@@ -282,7 +282,7 @@ mod tests {
         // A v=1 link meant v=1's defaults, whose network growth v=2 writes as 34.99% a year.
         let (v1, notices) = parse_query("v=1");
         assert_eq!(notices, vec![]);
-        assert_eq!(to_query(&v1), "v=2&network_growth=34.985880757600306");
+        assert_eq!(to_query(&v1), "v=2&network_growth=34.98588075760032");
     }
 
     #[test]

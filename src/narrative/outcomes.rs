@@ -378,34 +378,45 @@ fn loan_machines(s: &Scenario) -> &'static str {
     }
 }
 
-/// Which card a comparison closes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Card {
-    Loan,
-    Convertible,
-    Secured,
-}
-
-/// How the other two structures would have left the owners, for one card.
-pub fn comparison_for(s: &Scenario, card: Card) -> String {
+/// One line per card (loan, convertible, secured notes) on the mechanism behind its outcome,
+/// in the glossary's terms, where the outcome needs one; empty where the sentence says it all.
+pub fn reasons(s: &Scenario) -> [&'static str; 3] {
+    use crate::model::assumptions::Settlement;
+    let a = &s.assumptions;
     let o = &s.outcomes;
-    let loan = if o.loan.outcome.available {
-        format!(
-            "{} with the loan{}",
-            left(o.loan.end.equity_value.to_f64(), o.loan.end.ownership_retained.to_f64()),
-            loan_machines(s)
-        )
+    let l = &o.loan.outcome;
+    let loan = match (l.available, l.default_cause, l.sale_reason) {
+        (false, ..) => "",
+        (_, Some(LoanDefault::Covenant), _) => "Covenant: the loan outgrew its allowed share of the machines' value and could not be paid down.",
+        (_, Some(_), _) if a.recourse => "Recourse: what the machines do not cover stays the company's debt.",
+        (_, Some(_), _) => "Non-recourse: the lender takes the pledged machines and nothing else.",
+        (_, _, Some(SaleReason::Idle)) => "Curtailment: machines idle for long enough are sold.",
+        (_, _, Some(SaleReason::CashShort)) => "Cash ran short, so the company sold the machines while they still covered the loan.",
+        _ => "",
+    };
+    let c = &o.convertible.outcome;
+    let convertible = match c.event {
+        Some(NotesEvent::ConvertedAtMaturity | NotesEvent::ConvertedOnCall) => match a.settlement {
+            Settlement::Physical if a.cap_pct > 0.0 => "Physical settlement: new shares for the notes' whole value, less what the capped call covers.",
+            Settlement::Physical => "Physical settlement: new shares for the notes' whole value.",
+            Settlement::NetShare => "Net-share settlement: cash for the principal, new shares only for the gain.",
+            Settlement::Cash => "Cash settlement: no new shares.",
+        },
+        _ if c.default_month.is_some() => "Unpaid notes stay owed ahead of the shareholders.",
+        _ if c.refinancing_wall.to_f64() > 0.5 => "Refinancing wall: unconverted notes are repaid in cash, from new notes while the market lends, then from share sales.",
+        _ => "",
+    };
+    let n = &o.secured.outcome;
+    let secured = if n.default_month.is_some() {
+        "Senior secured: the holders take what the notes paid for first."
+    } else if n.balloon_wall.to_f64() > 0.5 {
+        "At maturity new secured notes refinance what cash cannot repay, while the market lends; new shares fill the rest."
+    } else if n.prepaid.to_f64() > 0.5 {
+        "Curtailment: machines idle for long enough are sold."
     } else {
-        "no loan: it is not available on these terms".to_string()
+        ""
     };
-    let convertible = format!("{} with the convertible", left(o.convertible.end.equity_value.to_f64(), o.convertible.end.ownership_retained.to_f64()));
-    let secured = format!("{} with the secured notes", left(o.secured.end.equity_value.to_f64(), o.secured.end.ownership_retained.to_f64()));
-    let (a, b) = match card {
-        Card::Loan => (convertible, secured),
-        Card::Convertible => (loan, secured),
-        Card::Secured => (loan, convertible),
-    };
-    format!("On the same path, today's owners would end with {a}; {b}.")
+    [loan, convertible, secured]
 }
 
 /// The company's stock market value, next to the inputs that set it, and what the model counts
@@ -509,8 +520,10 @@ mod tests {
         assert!(conv.contains("existing owners keep") || conv.contains("owners keep"), "{conv}");
         assert!(comparison(&s).contains("under the loan, after"), "{}", comparison(&s));
         let value = dollars(s.outcomes.loan.end.equity_value.to_f64());
-        assert!(comparison_for(&s, Card::Convertible).contains(&format!("{value} (100% of the company) with the loan, after")), "{}", comparison_for(&s, Card::Convertible));
-        assert!(!comparison_for(&s, Card::Loan).contains("the loan"));
+        assert!(comparison(&s).contains(&format!("{value} (100% of the company) under the loan, after")), "{}", comparison(&s));
+        // The loan card says why the lender stops at the machines.
+        assert!(reasons(&s)[0].starts_with("Non-recourse: the lender takes the pledged machines"), "{:?}", reasons(&s));
+        assert_eq!(reasons(&s)[1], "Physical settlement: new shares for the notes' whole value.", "no capped call here");
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub const GLOSSARY: &[(&str, &str, &str)] = &[
     ("rescue", "Rescue share sale", "New shares a company sells to pay what its cash cannot, at a discount to the market price that deepens as the stock falls, and never more than a set share of the company in a month."),
     ("ltv", "LTV (loan-to-value)", "The loan balance as a share of the collateral's market value. When machine prices fall, the LTV rises even if no payment is missed."),
     ("dscr", "DSCR (debt service coverage)", "Cash earned in a period divided by the loan payments due in it. Below one, the business cannot pay its lender out of what it earns."),
+    ("halving", "Halving", "About every four years the new bitcoin paid for each block is cut in half, and unless the price or fees make up for it, so is hashprice. The last was in April 2024; the next is expected in April 2028."),
+    ("curtail", "Curtailment", "Switching machines off while they earn less than their running costs. An idle machine loses nothing but earns nothing toward its loan; the calculator sells machines idle for long enough (an input)."),
+    ("covenant", "Loan-to-value covenant", "A promise that the loan stays under a set share of the collateral's value. When machine prices fall, the borrower must pay the loan down at once or default, even with every payment made."),
     ("dilution", "Dilution", "The share of the company that existing owners give up when new shares are issued, for a conversion or to raise cash."),
     ("wall", "Refinancing wall", "The cash a company must find on the day its notes mature and do not convert: the full principal, usually raised by new debt or by selling shares."),
 ];

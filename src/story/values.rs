@@ -223,7 +223,8 @@ pub fn departures(a: &Assumptions, named_in_prose: &[&str]) -> Option<String> {
         PathKind::Flat if d.path != PathKind::Flat => said.push("holds the market where it is".into()),
         _ => {}
     }
-    let switches: [(&str, &str, &str); 6] = [
+    let switches: [(&str, &str, &str); 7] = [
+        ("ltv_max", "turns off the loan-to-value covenant", "moves the loan-to-value covenant"),
         ("floor", "turns off the capitulation floor (hashrate keeps growing however low hashprice falls)", "moves the capitulation floor"),
         ("curtail", "turns off curtailment (machines run even at a loss)", "turns on curtailment"),
         ("halving", "leaves out the 2028 halving", "includes the 2028 halving"),

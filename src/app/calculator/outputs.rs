@@ -7,7 +7,7 @@ use super::state::use_calculator;
 use crate::data::calendar::YearMonth;
 use crate::model::metrics::{metrics, Metric};
 use crate::narrative::format::{display, label_of};
-use crate::narrative::outcomes::{comparison, comparison_for, monte_carlo_sentence, sentences, Card};
+use crate::narrative::outcomes::{comparison, monte_carlo_sentence, reasons, sentences};
 use leptos::prelude::*;
 
 /// The figures each card shows first; the rest of its prefix goes under "All figures".
@@ -99,8 +99,7 @@ pub fn OutcomeCards() -> impl IntoView {
     let start = Memo::new(move |_| state.scenario.with(|s| s.timeline.start));
     let texts = Memo::new(move |_| {
         let s = state.scenario.get();
-        let cards = [comparison_for(&s, Card::Loan), comparison_for(&s, Card::Convertible), comparison_for(&s, Card::Secured)];
-        (sentences(&s), comparison(&s), monte_carlo_sentence(&s), cards)
+        (sentences(&s), comparison(&s), monte_carlo_sentence(&s), reasons(&s))
     });
     let monte_carlo = move || state.scenario.with(|s| s.monte_carlo.is_some());
     let central = move || if monte_carlo() { "Central path: " } else { "" };
@@ -145,21 +144,21 @@ pub fn OutcomeCards() -> impl IntoView {
             <article class="card card-loan" aria-labelledby="card-loan-title">
                 <h3 id="card-loan-title">"ASIC-backed loan"<span class="card-tag">"2021-style"</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.loan.clone())}</p>
-                <p class="card-comparison">{move || texts.with(|t| t.3[0].clone())}</p>
+                <p class="card-reason">{move || texts.with(|t| t.3[0])}</p>
                 <dl>{figures(LOAN_KEY, &initial, built)}</dl>
                 {more(loan_more)}
             </article>
             <article class="card card-convertible" aria-labelledby="card-convertible-title">
                 <h3 id="card-convertible-title">"Convertible notes"<span class="card-tag">"2024–25-style"</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.convertible.clone())}</p>
-                <p class="card-comparison">{move || texts.with(|t| t.3[1].clone())}</p>
+                <p class="card-reason">{move || texts.with(|t| t.3[1])}</p>
                 <dl>{figures(CONVERT_KEY, &initial, built)}</dl>
                 {more(convert_more)}
             </article>
             <article class="card card-secured" aria-labelledby="card-secured-title">
                 <h3 id="card-secured-title">"Senior secured notes"<span class="card-tag">{move || state.scenario.with(|s| crate::narrative::outcomes::secured_tag(&s.assumptions))}</span></h3>
                 <p class="card-sentence">{central}{move || texts.with(|t| t.0.secured.clone())}</p>
-                <p class="card-comparison">{move || texts.with(|t| t.3[2].clone())}</p>
+                <p class="card-reason">{move || texts.with(|t| t.3[2])}</p>
                 <dl>{figures(SECURED_KEY, &initial, built)}</dl>
                 {more(secured_more)}
             </article>
