@@ -63,8 +63,15 @@ pub fn scope_sentence() -> String {
             }
         }
     }
+    // Rows kept for reference (no sum counts them anyway) are in the same table: count them
+    // too, or the reader finds more rows marked "not a miner" than the sentence says.
+    let references: Vec<&Deal> = deals().iter().filter(|d| !d.in_scope() && d.reference_only).collect();
+    let and_references = match references.len() {
+        0 => String::new(),
+        n => format!(", and {} reference row{} by {}", n, if n == 1 { "" } else { "s" }, issuer_names(&references)),
+    };
     format!(
-        "Its sums count pure-play public miners only. It also lists {} by {} ({} in all), which are in the table but outside every sum. {}",
+        "Its sums count pure-play public miners only. It also lists {} by {} ({} in all){and_references}, which are in the table but outside every sum. {}",
         if list.len() == 1 { "one deal".to_string() } else { format!("{} deals", list.len()) },
         issuer_names(&list),
         dollars_prose(amount(&list)),
