@@ -24,7 +24,8 @@ pub struct Migration {
 /// Every migration, in order: the `i`-th migrates version `i + 1`.
 pub const MIGRATIONS: &[Migration] = &[Migration {
     from: 1,
-    change: "btc_drift and network_growth become effective annual rates (v=1 read them as log rates)",
+    // What changed is for the reader of this table and its tests; the page never shows it.
+    change: if cfg!(target_arch = "wasm32") { "" } else { "btc_drift and network_growth become effective annual rates (v=1 read them as log rates)" },
     apply: effective_rates,
 }];
 
