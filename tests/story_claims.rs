@@ -54,7 +54,7 @@ fn outcome_claims(claims: &mut Claims, scope: &str, loan: &str, convertible: &st
         };
         claims.check(scope, "when the loan defaults, or that it does not", defaults, loan);
         if let Some(t) = l.sold_month.filter(|_| l.default_month.is_none()) {
-            let sold = loan.contains(&format!("until month {t},")) && loan.contains(&format!("keeps {}.", dollars(l.surplus.to_f64())));
+            let sold = loan.contains(&format!("until month {t},")) && loan.contains(&format!("keeps the {} left over.", dollars(l.surplus.to_f64())));
             claims.check(scope, "when the pledged machines are sold and what the company keeps", sold, loan);
         }
         if loan.contains("the lender bears the") {

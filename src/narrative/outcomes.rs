@@ -136,7 +136,7 @@ pub fn loan_sentence(s: &Scenario) -> String {
             "The loan is paid until".to_string()
         };
         return format!(
-            "{short} {}, when {why}: it sells the {} PH/s pledged, repays the lender in full after {interest} of interest, and keeps {}.",
+            "{short} {}, when {why}: it sells the {} PH/s pledged, repays the lender in full after {interest} of interest, and keeps the {} left over.",
             when(s, t),
             thousands(o.sold_ph.to_f64().round() as u64),
             dollars(o.surplus.to_f64())
@@ -390,7 +390,7 @@ pub fn reasons(s: &Scenario) -> [&'static str; 3] {
         (_, Some(LoanDefault::Covenant), _) => "Covenant: the loan outgrew its allowed share of the machines' value and could not be paid down.",
         (_, Some(_), _) if a.recourse => "Recourse: what the machines do not cover stays the company's debt.",
         (_, Some(_), _) => "Non-recourse: the lender takes the pledged machines and nothing else.",
-        (_, _, Some(SaleReason::Idle)) => "Curtailment: machines idle for long enough are sold.",
+        (_, _, Some(SaleReason::Idle)) => "Curtailment: machines that earn less than they cost to run are switched off, then sold.",
         (_, _, Some(SaleReason::CashShort)) => "Cash ran short, so the company sold the machines while they still covered the loan.",
         _ => "",
     };
@@ -412,7 +412,7 @@ pub fn reasons(s: &Scenario) -> [&'static str; 3] {
     } else if n.balloon_wall.to_f64() > 0.5 {
         "At maturity new secured notes refinance what cash cannot repay, while the market lends; new shares fill the rest."
     } else if n.prepaid.to_f64() > 0.5 {
-        "Curtailment: machines idle for long enough are sold."
+        "Curtailment: machines that earn less than they cost to run are switched off, then sold."
     } else {
         ""
     };
