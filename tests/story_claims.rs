@@ -165,6 +165,27 @@ fn story_claims(flip: impl Fn(&mut Assumptions)) -> Claims {
     claims
 }
 
+/// The claims about the data that the story's baked sentences make: the order of two deals, and
+/// that the 2024-25 wave raised more than the 2020-22 one.
+fn dataset_claims(claims: &mut Claims) {
+    use debt_or_dilution::data::calendar::PartialDate;
+    use debt_or_dilution::data::deals::find;
+    use debt_or_dilution::story::facts::fact;
+    let day = |id: &str| match find(id).and_then(|d| d.closed.clone()) {
+        Some(PartialDate::Day(d)) => Some(d),
+        _ => None,
+    };
+    let (wulf, iren) = (day("WULF-2025-10-SSN").unwrap(), day("IREN-2025-10").unwrap());
+    let sentence = fact("iren-convert-sentence").unwrap_or_default();
+    let gap = wulf.days_since_epoch() - iren.days_since_epoch();
+    let said = if gap > 0 { format!("{gap} days earlier, on {}", iren.human()) } else { format!("{} days later, on {}", -gap, iren.human()) };
+    claims.check("then-and-now", "the order of IREN's and TeraWulf's closings", sentence.contains(&said), sentence);
+    let amount = |name: &str| fact(name).and_then(|v| v.trim_start_matches('$').trim_end_matches(" billion").parse::<f64>().ok()).unwrap_or(f64::NAN);
+    let text = format!("then {}, now {}", amount("then-raised"), amount("now-raised"));
+    let now_more = amount("now-raised") > 5.0 * amount("then-raised");
+    claims.check("then-and-now", "far more raised in 2024-25 than in 2020-22", now_more && fact("now-mix-sentence").is_some(), &text);
+}
+
 /// The claims this test reads on the page today. A claim that stops being made (or starts) must
 /// change this list, so a sentence cannot quietly drop out of the checks.
 const EXPECTED: &[&str] = &[
@@ -222,11 +243,14 @@ const EXPECTED: &[&str] = &[
     "squeeze: when the loan defaults, or that it does not",
     "squeeze: when the pledged machines are sold and what the company keeps",
     "squeeze: whether holders convert, and when",
+    "then-and-now: far more raised in 2024-25 than in 2020-22",
+    "then-and-now: the order of IREN's and TeraWulf's closings",
 ];
 
 #[test]
 fn every_claim_of_the_story_matches_its_model_run() {
-    let claims = story_claims(|_| {});
+    let mut claims = story_claims(|_| {});
+    dataset_claims(&mut claims);
     assert!(claims.failures.is_empty(), "{:#?}", claims.failures);
     let checked: Vec<&str> = claims.checked.iter().map(String::as_str).collect();
     assert_eq!(checked, EXPECTED, "the claims the story makes changed; update EXPECTED if that was meant");
