@@ -171,7 +171,7 @@ fn dataset_claims(claims: &mut Claims) {
     use debt_or_dilution::data::calendar::PartialDate;
     use debt_or_dilution::data::deals::find;
     use debt_or_dilution::story::facts::fact;
-    let day = |id: &str| match find(id).and_then(|d| d.closed.clone()) {
+    let day = |id: &str| match find(id).and_then(|d| d.closed) {
         Some(PartialDate::Day(d)) => Some(d),
         _ => None,
     };
