@@ -209,6 +209,8 @@ const EXPECTED: &[&str] = &[
     "convertible-dilutes: when the loan defaults, or that it does not",
     "convertible-dilutes: when the pledged machines are sold and what the company keeps",
     "convertible-dilutes: whether holders convert, and when",
+    "convertible-dilutes: why owners keep less under the convertible",
+    "convertible-dilutes: why owners keep less under the secured notes",
     "futures: the capped call under Physical settlement",
     "futures: the loan is or is not available",
     "futures: what owners keep under the convertible",

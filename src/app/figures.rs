@@ -83,7 +83,7 @@ pub fn IssuanceFigure(#[prop(into)] theme: Signal<Theme>) -> impl IntoView {
                         issuers.join(", ")
                     )
                 }
-                Some(b) => format!("{}: no deals in the dataset", b.quarter.human()),
+                Some(b) => format!("{}: no deal in the dataset closed in this quarter", b.quarter.human()),
                 None => String::new(),
             }
         })

@@ -68,7 +68,8 @@ pub fn scope_sentence() -> String {
     let references: Vec<&Deal> = deals().iter().filter(|d| !d.in_scope() && d.reference_only).collect();
     let and_references = match references.len() {
         0 => String::new(),
-        n => format!(", and {} reference row{} by {}", n, if n == 1 { "" } else { "s" }, issuer_names(&references)),
+        1 => format!(", and {}'s reference-only row", issuer_names(&references)),
+        n => format!(", and {n} reference-only rows by {}", issuer_names(&references)),
     };
     format!(
         "Its sums count pure-play public miners only. It also lists {} by {} ({} in all){and_references}, which are in the table but outside every sum. {}",

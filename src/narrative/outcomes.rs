@@ -191,14 +191,17 @@ pub fn convertible_sentence(s: &Scenario) -> String {
             let why = if ev == NotesEvent::RepaidOnPut { "holders put the notes back" } else { "the notes mature" };
             let wall = o.refinancing_wall.to_f64();
             let refinanced = o.refinanced.to_f64();
-            if wall <= 0.5 {
-                format!(
-                    "The stock stays below the {} conversion price, so when {why} in {}, the company repays {} in cash; {}.",
-                    price(k),
-                    when(s, t),
+            // Every branch opens the same way: the stock below the conversion price when the
+            // notes come due; one lead, then what the company does about the cash.
+            let lead = format!("The stock stays below the {} conversion price", price(k));
+            let due = when(s, t);
+            let coupon = percent(s.assumptions.refinancing_coupon_pct / 100.0);
+            let tail = if wall <= 0.5 {
+                return format!(
+                    "{lead}, so when {why} in {due}, the company repays {} in cash; {}.{uncalled}",
                     dollars(o.principal_paid_cash.to_f64()),
                     owners_keep("owners")
-                )
+                );
             } else if o.default_month.is_some() {
                 let lent = if refinanced > 0.5 {
                     format!("; the market lends {} in new notes, and neither more notes nor new shares can cover the rest", dollars(refinanced))
@@ -206,43 +209,21 @@ pub fn convertible_sentence(s: &Scenario) -> String {
                     " and neither new notes nor new shares can cover it".to_string()
                 };
                 format!(
-                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short{lent}: the company defaults, and the {} it cannot pay stays owed ahead of its shareholders, growing at {} a year and taking any cash the company makes.",
-                    price(k),
-                    when(s, t),
-                    dollars(wall),
-                    dollars(o.unpaid.to_f64()),
-                    percent(s.assumptions.refinancing_coupon_pct / 100.0),
+                    "{lent}: the company defaults, and the {} it cannot pay stays owed ahead of its shareholders, growing at {coupon} a year and taking any cash the company makes",
+                    dollars(o.unpaid.to_f64())
                 )
             } else if refinanced > 0.5 && wall - refinanced > 0.5 {
                 format!(
-                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short: the market lends {} of it in new notes at {} a year, the most it will, and the company sells {} new shares for the rest; owners keep {}.",
-                    price(k),
-                    when(s, t),
-                    dollars(wall),
+                    ": the market lends {} of it in new notes at {coupon} a year, the most it will, and the company sells {} new shares for the rest; owners keep {owners}",
                     dollars(refinanced),
-                    percent(s.assumptions.refinancing_coupon_pct / 100.0),
-                    thousands(rescue.round() as u64),
-                    owners
+                    thousands(rescue.round() as u64)
                 )
             } else if refinanced > 0.5 {
-                format!(
-                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short: the company sells new notes for it, at {} a year; {}.",
-                    price(k),
-                    when(s, t),
-                    dollars(wall),
-                    percent(s.assumptions.refinancing_coupon_pct / 100.0),
-                    owners_keep("owners")
-                )
+                format!(": the company sells new notes for it, at {coupon} a year; {}", owners_keep("owners"))
             } else {
-                format!(
-                    "The stock stays below the {} conversion price and, when {why} in {}, cash falls {} short: the company sells {} new shares to pay, and owners keep {}.",
-                    price(k),
-                    when(s, t),
-                    dollars(wall),
-                    thousands(rescue.round() as u64),
-                    owners
-                )
-            }
+                format!(": the company sells {} new shares to pay, and owners keep {owners}", thousands(rescue.round() as u64))
+            };
+            format!("{lead} and, when {why} in {due}, cash falls {} short{tail}.", dollars(wall))
         }
         _ => match o.default_month {
             Some(t) => format!(
@@ -313,28 +294,16 @@ fn secured_core(s: &Scenario) -> String {
         (None, _) => {
             let wall = o.balloon_wall.to_f64();
             let refinanced = o.refinanced.to_f64();
+            let short = if wall > 0.5 { format!("The company pays {interest} of interest; at maturity cash falls {} short of the balloon", dollars(wall)) } else { String::new() };
             if refinanced > 0.5 && wall - refinanced > 0.5 {
                 format!(
-                    "The company pays {} of interest; at maturity cash falls {} short of the balloon, new notes secured on the same assets refinance {} of it, the most the market will lend, and new shares fill the rest, so owners keep {}.",
-                    interest,
-                    dollars(wall),
-                    dollars(refinanced),
-                    owners
+                    "{short}, new notes secured on the same assets refinance {} of it, the most the market will lend, and new shares fill the rest, so owners keep {owners}.",
+                    dollars(refinanced)
                 )
             } else if refinanced > 0.5 {
-                format!(
-                    "The company pays {} of interest; at maturity cash falls {} short of the balloon and new notes secured on the same assets refinance it; {}.",
-                    interest,
-                    dollars(wall),
-                    owners_keep()
-                )
+                format!("{short} and new notes secured on the same assets refinance it; {}.", owners_keep())
             } else if wall > 0.5 {
-                format!(
-                    "The company pays {} of interest; at maturity cash falls {} short of the balloon and new shares fill the gap, so owners keep {}.",
-                    interest,
-                    dollars(wall),
-                    owners
-                )
+                format!("{short} and new shares fill the gap, so owners keep {owners}.")
             } else {
                 match o.repaid_month {
                     Some(t) => format!("The company pays {} of interest and repays the notes in {}; {}.", interest, when(s, t), owners_keep()),

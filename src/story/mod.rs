@@ -123,7 +123,7 @@ pub const SECTIONS: &[Section] = &[
         title: "How a convertible dilutes",
         html: include_str!("html/05-convertible-dilutes.html"),
         figures: &[Figure::Ownership],
-        local_query: Some("path=trend&btc_drift=-20"),
+        local_query: Some("path=trend&btc_drift=-20&curtail=0&refi_max=0&rescue_limit=0"),
     },
     Section {
         id: "same-path",

@@ -176,7 +176,7 @@ fn mc_default_timing(s: &Scenario) -> String {
         // The claim in month m + 1 is what is owed after payment m, so defaults can happen up
         // to month `covered`.
         Some(covered) if covered == last => format!(
-            ", {when}: hashprice, and so the machines' price, cannot fall below the {} capitulation floor ({} of today's), and from month {} the loan is below what the machines fetch there, less the sale discount",
+            ", {when}: hashprice, and so the machines' price, cannot fall below the {} capitulation floor ({} of the starting hashprice), and from month {} the loan is below what the machines fetch there, less the sale discount",
             price(floor),
             percent(floor / hp0),
             covered + 1
@@ -223,7 +223,8 @@ pub fn departures(a: &Assumptions, named_in_prose: &[&str]) -> Option<String> {
         PathKind::Flat if d.path != PathKind::Flat => said.push("holds the market where it is".into()),
         _ => {}
     }
-    let switches: [(&str, &str, &str); 7] = [
+    let switches: [(&str, &str, &str); 8] = [
+        ("rescue_limit", "lets the company sell as many new shares in a month as it needs", "changes how many new shares the company can sell in a month"),
         ("ltv_max", "turns off the loan-to-value covenant", "moves the loan-to-value covenant"),
         ("floor", "turns off the capitulation floor (hashrate keeps growing however low hashprice falls)", "moves the capitulation floor"),
         ("curtail", "turns off curtailment (machines run even at a loss)", "turns on curtailment"),
