@@ -1,9 +1,8 @@
 //! The page's "Corrections and changes" list: one line per corrected rule of the model, saying
-//! what changed and why, dated, with how many published figures it moved, counted from the
+//! what changed and why, with how many published figures it moved, counted from the
 //! record of corrections (`tests/fixtures/corrections.tsv`, summarised at build time:
 //! [`crate::model::corrections::counts_by_rule`]).
 
-use crate::data::calendar::Day;
 use crate::model::corrections::counts_by_rule;
 use crate::narrative::format::thousands;
 
@@ -21,24 +20,20 @@ const CHANGES: [(&str, &str); 10] = [
     ("R10", "At a refinancing wall the company first sells new notes, as much as the market will lend, before selling shares; deals load their put and call dates, and a deal's run starts in its closing month."),
 ];
 
-/// The list's lines, in rule order: "3 December 2026. R1: ... It changed 19 published figures."
+/// The list's lines, in rule order: "R1: ... It changed 19 published figures." Undated: the
+/// record of corrections dates every row, and one date repeated ten times told readers nothing.
 pub fn correction_lines() -> Vec<(&'static str, String)> {
-    let counts = counts_by_rule();
-    // A rule that moved no published figure has no row: it is dated with the last correction.
-    let latest = counts.iter().filter_map(|c| c.2).max();
-    counts
+    counts_by_rule()
         .into_iter()
         .zip(CHANGES)
-        .map(|((rule, count, date), (id, text))| {
+        .map(|((rule, count, _), (id, text))| {
             debug_assert_eq!(rule, id);
-            let date = date.or(latest).and_then(Day::parse).map(|d| d.human());
             let moved = match count {
                 0 => "It changed no published figure.".to_string(),
                 1 => "It changed one published figure.".to_string(),
                 n => format!("It changed {} published figures.", thousands(n as u64)),
             };
-            let dated = date.map(|d| format!("{d}: ")).unwrap_or_default();
-            (rule, format!("{dated}{text} {moved}"))
+            (rule, format!("{text} {moved}"))
         })
         .collect()
 }
