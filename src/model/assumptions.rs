@@ -14,7 +14,7 @@ use super::fields::{FieldSpec, FIELDS};
 pub use super::validation::{AssumptionError, Fix, FixReason};
 use crate::data::calendar::YearMonth;
 
-/// The market path the structures run on (MODEL.md §4.4, issue 4).
+/// The market path the structures run on (docs/model.md, "Market paths").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PathKind {
     /// BTC price and network hashrate held at their closing values (the halving still applies).
@@ -91,7 +91,7 @@ impl WallPolicy {
     }
 }
 
-/// Default start: the first month after the data ends (issue 4).
+/// Default start: the first month after the data ends, so no run replays a month it also projects.
 pub const DEFAULT_START: YearMonth = YearMonth { year: 2025, month: 12 };
 /// Earliest start month: the first month of the embedded data.
 pub const EARLIEST_START: YearMonth = YearMonth { year: 2021, month: 1 };
@@ -310,7 +310,7 @@ impl Assumptions {
     }
 
     /// Months simulated: the explicit horizon, or the longest of 72 months, the loan term,
-    /// the convertible's maturity and the secured notes' term (issue 4, "Time").
+    /// the convertible's maturity and the secured notes' term, so every instrument reaches its end.
     pub fn horizon(&self) -> u32 {
         let months = if self.horizon_months > 0 {
             self.horizon_months

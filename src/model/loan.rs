@@ -10,7 +10,7 @@ use super::rates::payment;
 use super::terms::Terms;
 use super::money::{Money, RATE_DECIMALS};
 
-/// Why the loan defaulted (MODEL.md §2.4).
+/// Why the loan defaulted (docs/model.md, "Structure A: the machine-backed loan").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LoanDefault {
     /// The obligor's pool could not pay what was due.
@@ -87,7 +87,7 @@ pub struct LoanMonth<M> {
 }
 
 impl<M: Money> Loan<M> {
-    /// Closing (MODEL.md §4.6, t = 0): D = F, pledge `F / (LTV0 × v_0 × 1000)` of the fleet
+    /// Closing (t = 0; docs/model.md, "Structure A: the machine-backed loan"): D = F, pledge `F / (LTV0 × v_0 × 1000)` of the fleet
     /// after the raise, SPV reserve out of company cash. When the fleet is too small for that
     /// pledge the loan is not made: the company keeps its pre-raise state ([`Company::without_raise`]).
     pub fn open(terms: &Terms<M>, company: &mut Company<M>, machine_value_at_closing_per_th: M) -> Self {
@@ -143,7 +143,7 @@ impl<M: Money> Loan<M> {
         self.live
     }
 
-    /// Month `t` (MODEL.md §4.6 steps 1-8), including the company's operations.
+    /// Month `t`, including the company's operations (docs/model.md, "Structure A: the machine-backed loan").
     ///
     /// Non-recourse, the SPV pays from its own cash and the pledged machines' margin. When that
     /// falls short of what is due (a payment, or a covenant cure) the parent decides
