@@ -3,7 +3,7 @@
 //! Read this crate as the product's table of contents:
 //! - [`data`]: the researched dataset (deals, published totals, daily network data), embedded at
 //!   compile time, parsed and aggregated. Plain Rust.
-//! - [`model`]: the financial model of MODEL.md (mining economics, market paths, the three
+//! - [`model`]: the financial model of docs/model.md (mining economics, market paths, the three
 //!   financing structures, Monte Carlo). Plain Rust, exact money in `rust_decimal`.
 //! - [`charts`]: every chart as a function generic over plotters' `DrawingBackend`, so the
 //!   browser draws to `<canvas>` and the tests draw to SVG through the same code.

@@ -139,7 +139,7 @@ fn scenario() -> impl Strategy<Value = Assumptions> {
 }
 
 fn same_money(got: f64, want: f64) -> bool {
-    // MODEL.md V10: ±$0.01 (or 1e-12 of amounts beyond $10bn, where f64 cannot hold cents).
+    // docs/model.md, "Validation cases", V10: ±$0.01 (or 1e-12 of amounts beyond $10bn, where f64 cannot hold cents).
     (got - want).abs() <= 0.01f64.max(want.abs() * 1e-12)
 }
 
@@ -167,7 +167,9 @@ fn compare(exact: &Outcomes<Exact>, fast: &Outcomes<f64>) -> Result<(), String> 
         ("secured dilution", exact.secured.end.dilution_total.to_f64(), fast.secured.end.dilution_total),
     ];
     for (name, want, got) in ratios {
-        if (got - want).abs() > 1e-9 * want.abs().max(1e-6) {
+        // Relative 1e-9, and 1e-12 absolute near zero: the f64 path can end a month a fraction
+        // of a cent short where the exact one breaks even, and sells a millionth of a share for it.
+        if (got - want).abs() > (1e-9 * want.abs()).max(1e-12) {
             return Err(format!("{name}: exact {want}, Monte Carlo {got}"));
         }
     }
@@ -195,7 +197,7 @@ proptest! {
         }
     }
 
-    /// Monte Carlo with zero volatility is the deterministic run (MODEL.md V10).
+    /// Monte Carlo with zero volatility is the deterministic run (docs/model.md, "Validation cases", V10).
     #[test]
     fn monte_carlo_without_volatility_is_the_deterministic_run(a in scenario(), index in 0u64..1000) {
         let a = Assumptions { path: PathKind::MonteCarlo, btc_volatility_pct: 0.0, network_volatility_pct: 0.0, monte_carlo_paths: 100, ..a };

@@ -1,5 +1,5 @@
-//! MODEL.md §5, V1-V9 and V12, as tables: each row names its case, and a failing run lists
-//! every failing row. Money to ±$0.01, ratios to ±1e-6 unless MODEL.md says otherwise.
+//! docs/model.md, "Validation cases", V1-V9 and V12, as tables: each row names its case, and a failing run lists
+//! every failing row. Money to ±$0.01, ratios to ±1e-6 unless docs/model.md says otherwise.
 //! V10 and V11 (Monte Carlo) are in `model_validation_monte_carlo.rs`.
 
 mod common;
@@ -136,7 +136,7 @@ fn v4_v5b_settlement() {
     t.finish();
 }
 
-/// The 2022 fixtures' inputs (MODEL.md V6-V8): 1,000 PH/s pledged, 30 J/TH, $50/MWh, u = 1,
+/// The 2022 fixtures' inputs (docs/model.md, "Validation cases", V6-V8): 1,000 PH/s pledged, 30 J/TH, $50/MWh, u = 1,
 /// o = G = 0, d = 30, k = 400, $70M at 12% over 24 months, no fees or covenant.
 fn fixture_2022() -> Assumptions {
     Assumptions {
@@ -176,7 +176,7 @@ fn fixture_2022() -> Assumptions {
     }
 }
 
-/// MODEL.md V6's stylised 2022 path, $/PH/s/day (a test fixture, not a preset).
+/// docs/model.md, "Validation cases", V6's stylised 2022 path, $/PH/s/day (a test fixture, not a preset).
 fn path_2022() -> MarketPath {
     let th = [0.25, 0.20, 0.19, 0.17, 0.14, 0.095, 0.09, 0.09, 0.08, 0.065, 0.056, 0.06];
     let monthly: Vec<f64> = th.iter().map(|x| x * 1000.0).collect();

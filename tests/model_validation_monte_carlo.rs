@@ -1,4 +1,4 @@
-//! MODEL.md §5 V10 and V11: Monte Carlo against the deterministic run and a closed form.
+//! docs/model.md, "Validation cases" V10 and V11: Monte Carlo against the deterministic run and a closed form.
 
 mod common;
 use common::table::{f, Table};

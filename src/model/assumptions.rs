@@ -43,7 +43,7 @@ impl PathKind {
     }
 }
 
-/// How converted notes are settled (MODEL.md §3.3).
+/// How converted notes are settled (docs/model.md, "Structure B: convertible notes").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Settlement {
     /// All shares: N_conv new shares, no cash.
@@ -68,7 +68,7 @@ impl Settlement {
     }
 }
 
-/// What happens when principal falls due and cash cannot repay it (MODEL.md §3.4): the
+/// What happens when principal falls due and cash cannot repay it (docs/model.md, "Structure B: convertible notes"): the
 /// convertible's wall, and the secured notes' balloon.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WallPolicy {
@@ -101,7 +101,7 @@ pub const LATEST_START: YearMonth = YearMonth { year: 2035, month: 12 };
 pub const MAX_HORIZON_MONTHS: u32 = 240;
 /// The most Monte Carlo paths: `paths`' maximum in [`FIELDS`].
 pub const MAX_MONTE_CARLO_PATHS: u32 = 20_000;
-/// Default Monte Carlo seed (MODEL.md §4.1 #57).
+/// Default Monte Carlo seed (docs/model.md, "Inputs").
 pub const DEFAULT_SEED: u64 = 42;
 
 /// Every input of the model. Numeric fields are documented, with unit, default, range and
@@ -213,7 +213,7 @@ pub struct Assumptions {
 }
 
 impl Default for Assumptions {
-    /// MODEL.md §4.1's defaults (from [`FIELDS`]), start 2025-12, trend path, physical
+    /// the defaults of docs/model.md, "Inputs" (from [`FIELDS`]), start 2025-12, trend path, physical
     /// settlement, rescue equity at the wall.
     fn default() -> Self {
         let mut a = Assumptions::zeroed();

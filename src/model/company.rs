@@ -66,7 +66,7 @@ pub struct Company<M> {
 }
 
 impl<M: Money> Company<M> {
-    /// The company at t = 0 after deploying the proceeds (MODEL.md §4.5): new machines at
+    /// The company at t = 0 after deploying the proceeds (docs/model.md, "The data center"): new machines at
     /// v_0, HPC at cost, the rest held as cash, less the structure's fees. `reserve` is set
     /// aside from the proceeds as cash before the rest is deployed (the secured notes' interest
     /// reserve), so less is built and bought.
@@ -147,14 +147,14 @@ impl<M: Money> Company<M> {
     }
 
     /// Operating cash flow of the fleet `fleet_ph` (the part the company keeps) plus HPC NOI
-    /// less G&A: revenue in, costs out (MODEL.md §1.2).
+    /// less G&A: revenue in, costs out (docs/model.md, "Mining").
     pub fn operate(&mut self, fleet_ph: M, market: &MonthMarket<M>, terms: &Terms<M>) {
         let noi = self.hpc_noi(market);
         self.receive(fleet_ph * market.revenue_per_ph + noi);
         self.pay(fleet_ph * market.cost_per_ph + terms.overhead_usd_per_month);
     }
 
-    /// OCF_t of the whole company (MODEL.md §1.2).
+    /// OCF_t of the whole company (docs/model.md, "Mining").
     pub fn operating_cash_flow(&self, market: &MonthMarket<M>, terms: &Terms<M>) -> M {
         market.mining_margin(self.fleet_ph) - terms.overhead_usd_per_month + self.hpc_noi(market)
     }

@@ -1,4 +1,4 @@
-//! Structure B, convertible senior notes (MODEL.md §3, §4.7): conversion price and rate,
+//! Structure B, convertible senior notes (docs/model.md, "Structure B: convertible notes"): conversion price and rate,
 //! capped call, physical / net-share / cash settlement, semi-annual coupons, issuer call and
 //! holder put, maturity (convert or repay) and the refinancing wall.
 //!
@@ -15,7 +15,7 @@ use super::month::MonthMarket;
 use super::terms::Terms;
 use super::money::Money;
 
-/// The conversion terms at issue (MODEL.md §3.1-3.2).
+/// The conversion terms at issue (docs/model.md, "Structure B: convertible notes").
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ConversionTerms<M> {
     /// K = S_ref × (1 + premium).
@@ -54,7 +54,7 @@ impl<M: Money> ConversionTerms<M> {
         shares_before.checked_ratio(shares_before + net).unwrap_or(M::ONE)
     }
 
-    /// Settles a conversion at share price `price` > K (MODEL.md §3.3, §3.2).
+    /// Settles a conversion at share price `price` > K (docs/model.md, "Structure B: convertible notes").
     pub fn settle(&self, principal: M, price: M, settlement: Settlement) -> Conversion<M> {
         let n = self.if_converted_shares;
         let (gross_shares, mut cash_out) = match settlement {
@@ -130,7 +130,7 @@ pub struct Convertible<M> {
 }
 
 impl<M: Money> Convertible<M> {
-    /// Issue (MODEL.md §4.7, t = 0).
+    /// Issue (docs/model.md, "Structure B: convertible notes", t = 0).
     pub fn issue(terms: &Terms<M>) -> Self {
         let conversion = ConversionTerms::new(terms.principal, terms.reference_price, terms.premium, terms.cap_premium);
         let dilution_reported = conversion.reported_dilution(terms.shares_before_raise);
@@ -160,7 +160,7 @@ impl<M: Money> Convertible<M> {
         (terms.issue_cost + capped) * terms.principal
     }
 
-    /// Month `t` (MODEL.md §4.7), including the company's operations.
+    /// Month `t` (docs/model.md, "Structure B: convertible notes"), including the company's operations.
     pub fn month(&mut self, t: u32, market: &MonthMarket<M>, company: &mut Company<M>, terms: &Terms<M>) {
         company.operate(company.fleet_ph, market, terms);
         if self.outstanding <= M::ZERO {
@@ -230,7 +230,7 @@ impl<M: Money> Convertible<M> {
         true
     }
 
-    /// Repayment at par; the wall is what cash cannot cover (MODEL.md §3.4). The market
+    /// Repayment at par; the wall is what cash cannot cover (docs/model.md, "Structure B: convertible notes"). The market
     /// refinances the wall first where it allows ([`Company::refinance`]). With the `equity`
     /// policy the company sells new shares to pay when its cash and that month's new shares
     /// cover the principal ([`Company::can_pay`]); when they cannot, or with `default`, it pays

@@ -16,7 +16,7 @@ pub fn owners_value<M: Money>(net_asset_value: M, shares_before: M, shares_after
     net_asset_value.positive_part() * ownership
 }
 
-/// The shareholders' side at the end of a run (MODEL.md §4.8), for every structure.
+/// The shareholders' side at the end of a run (docs/model.md, "Priority and what owners keep (R4)"), for every structure.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct EndState<M> {
     pub cash: M,

@@ -1,4 +1,4 @@
-//! The AI/HPC build-out funded by the proceeds (MODEL.md §4.5, §3.6): megawatts bought,
+//! The AI/HPC build-out funded by the proceeds (docs/model.md, "The data center"): megawatts bought,
 //! build and ramp, lease NOI, and the book value that secures structure C.
 
 use super::money::Money;
@@ -23,7 +23,7 @@ impl HpcPlan {
         if self.capex_usd_per_mw > 0.0 { self.share_of_proceeds * principal_usd / self.capex_usd_per_mw } else { 0.0 }
     }
 
-    /// f_t (MODEL.md §4.5): 0 while building, then a linear ramp to 1 over `ramp_months`
+    /// f_t (docs/model.md, "The data center"): 0 while building, then a linear ramp to 1 over `ramp_months`
     /// (a step when 0), and 0 again after the lease term.
     pub fn online_fraction(&self, t: u32) -> f64 {
         if t <= self.build_months || t > self.build_months.saturating_add(self.lease_term_months) {

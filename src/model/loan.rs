@@ -227,7 +227,7 @@ impl<M: Money> Loan<M> {
                 if terms.recourse { company.pay(cure) } else { self.spv_cash = self.spv_cash - cure }
                 self.balance = self.balance - cure;
                 self.outcome.cures_paid = self.outcome.cures_paid + cure;
-                // Re-amortise over the months left (MODEL.md §2.4).
+                // Re-amortise over the months left (docs/model.md, "Structure A: the machine-backed loan").
                 let left = terms.loan_term_months as i64 - t as i64;
                 let io_left = (terms.loan_interest_only_months as i64 - t as i64).max(0);
                 self.scheduled_payment = payment(self.balance, terms.loan_rate, left - io_left);
@@ -333,7 +333,7 @@ impl<M: Money> Loan<M> {
         self.live = false;
     }
 
-    /// Repossession (MODEL.md §2.5): the lender takes the pledged machines and any positive
+    /// Repossession (docs/model.md, "Structure A: the machine-backed loan"): the lender takes the pledged machines and any positive
     /// SPV cash; the surplus returns to the company; with recourse the company pays the
     /// deficiency.
     fn default(&mut self, t: u32, cause: LoanDefault, claim: M, collateral: M, company: &mut Company<M>, terms: &Terms<M>) {
@@ -379,7 +379,7 @@ impl<M: Money> Loan<M> {
     }
 
     /// The hashprice at which the pledged fleet's margin just covers the closing payment
-    /// (DSCR = 1, MODEL.md §2.2): `HP* = (PMT / (H_pledged × d) + o) / u + e × 24 × c`.
+    /// (DSCR = 1, docs/model.md, "Structure A: the machine-backed loan"): `HP* = (PMT / (H_pledged × d) + o) / u + e × 24 × c`.
     pub fn breakeven_hashprice(&self, terms: &Terms<M>) -> Option<M> {
         let per_ph_day = self.outcome.payment_at_closing.checked_ratio(self.outcome.pledged_ph * terms.days_per_month)?;
         let power = terms.efficiency_j_per_th * M::from_int(24) * terms.power_usd_per_kwh;

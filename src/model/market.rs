@@ -1,10 +1,10 @@
-//! Market paths on the monthly grid (MODEL.md §4.4, issue 4 "Market paths"): hashprice, BTC
+//! Market paths on the monthly grid (docs/model.md, "Market paths", issue 4 "Market paths"): hashprice, BTC
 //! price and network hashrate for t = 0..T.
 //!
 //! - **flat**: BTC price and hashrate held; the subsidy still halves (when on).
 //! - **trend**: `ln P` drifts by μ, `ln N` by g, no noise. It is Monte Carlo's "central
 //!   path" and is computed by the very same recursion with zero shocks, so Monte Carlo with
-//!   zero volatility reproduces it bit for bit (MODEL.md V10).
+//!   zero volatility reproduces it bit for bit (docs/model.md, "Validation cases", V10).
 //! - **Monte Carlo**: `ln P_t = ln P_{t−1} + (μ − σ²/2)Δt + σ√Δt Z_t`, likewise `ln N` with
 //!   `W_t = ρZ_t + √(1−ρ²)Z'_t`; shocks from each path's seeded stream (see `random`).
 //! - **replay**: the embedded daily data, averaged by month, from `start`, continued on the
@@ -41,7 +41,7 @@ impl MarketPath {
         self.hashprice.len().saturating_sub(1) as u32
     }
 
-    /// A path given by its monthly hashprices (MODEL.md §4.4 "Path mode"), used by the
+    /// A path given by its monthly hashprices (docs/model.md, "Market paths" "Path mode"), used by the
     /// validation fixtures (V6-V8's stylised 2022): `hashprice_at_closing` is HP_0, `monthly`
     /// the months 1..=T, and the BTC price is the proxy `P_t = P0 × HP_t / HP_0`.
     pub fn from_hashprices(hashprice_at_closing: f64, monthly: &[f64], btc_price_at_closing: f64) -> MarketPath {
@@ -278,7 +278,7 @@ mod tests {
         let path = replay_from(2022, 1);
         // 2022-01 .. 2025-11 from the data.
         assert_eq!(path.history_months, 47);
-        // Closing week of January 2022: MODEL.md §1.5 gives 246.86 on 1 Jan 2022.
+        // Closing week of January 2022: docs/model.md, "Market paths" gives 246.86 on 1 Jan 2022.
         assert!((path.hashprice[0] / 246.86 - 1.0).abs() < 0.15, "HP_0 = {}", path.hashprice[0]);
         let (last, next) = (path.hashprice[47], path.hashprice[48]);
         assert!((next / last - 1.0).abs() < 0.05, "Nov 2025 {last} -> Dec 2025 {next}");

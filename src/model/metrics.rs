@@ -4,7 +4,7 @@
 //!
 //! Value rules: a raw number with a dot decimal and no unit or separator; money (and
 //! hashprices, in $) rounded to cents with two decimals; share counts to hundredths, as
-//! MODEL.md's tables; ratios and fractions at full precision (shortest round-trip `f64`);
+//! docs/model.md's tables; ratios and fractions at full precision (shortest round-trip `f64`);
 //! months as integers; empty when not applicable (no default, no Monte Carlo, ...). With
 //! Monte Carlo on, every non-`mc-*` value is the zero-volatility central path's.
 

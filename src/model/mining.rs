@@ -1,4 +1,4 @@
-//! Mining economics (MODEL.md §1): hashprice, the subsidy schedule, breakeven hashprices and
+//! Mining economics (docs/model.md, "Mining"): hashprice, the subsidy schedule, breakeven hashprices and
 //! machine value. Market quantities in `f64`, computed with `libm` so host and wasm agree.
 
 use crate::data::calendar::YearMonth;
@@ -6,7 +6,7 @@ use crate::data::calendar::YearMonth;
 /// Blocks found per day at the ten-minute target.
 pub const BLOCKS_PER_DAY: f64 = 144.0;
 
-/// Hashprice from what the whole network earned in a day (MODEL.md §1.1, hashrate form):
+/// Hashprice from what the whole network earned in a day (docs/model.md, "Mining", hashrate form):
 /// `HP = btc_per_day × P_BTC / (1000 × N_EH)`, in $/PH/s/day.
 ///
 /// `btc_per_day` is subsidy plus fees paid to all miners that day; `network_eh_s` is the
@@ -20,13 +20,13 @@ pub fn hashprice_from_daily_revenue(btc_per_day: f64, btc_price_usd: f64, networ
     }
 }
 
-/// Hashprice in the hashrate form with per-block terms (MODEL.md §1.1):
+/// Hashprice in the hashrate form with per-block terms (docs/model.md, "Mining"):
 /// `HP = (subsidy + fee_per_block) × 144 × P_BTC / (1000 × N_EH)`.
 pub fn hashprice_from_hashrate(subsidy_btc: f64, fee_per_block_btc: f64, btc_price_usd: f64, network_eh_s: f64) -> f64 {
     hashprice_from_daily_revenue((subsidy_btc + fee_per_block_btc) * BLOCKS_PER_DAY, btc_price_usd, network_eh_s)
 }
 
-/// Hashprice in the difficulty form (MODEL.md §1.1), what published indices match:
+/// Hashprice in the difficulty form (docs/model.md, "Mining"), what published indices match:
 /// blocks/day earned by 1 PH/s = 1e15 × 86,400 / (difficulty × 2^32), times the reward per
 /// block in dollars.
 pub fn hashprice_from_difficulty(difficulty: f64, btc_price_usd: f64, subsidy_btc: f64, fee_per_block_btc: f64) -> f64 {
@@ -37,10 +37,10 @@ pub fn hashprice_from_difficulty(difficulty: f64, btc_price_usd: f64, subsidy_bt
     }
 }
 
-/// The month of the 2028 halving, block 1,050,000 (MODEL.md §1.4, estimates 1-17 April 2028).
+/// The month of the 2028 halving, block 1,050,000 (docs/model.md, "Mining", estimates 1-17 April 2028).
 pub const HALVING_2028: YearMonth = YearMonth { year: 2028, month: 4 };
 
-/// Block subsidy in BTC in a calendar month (MODEL.md §1.4): 6.25 from May 2020, 3.125 from
+/// Block subsidy in BTC in a calendar month (docs/model.md, "Mining"): 6.25 from May 2020, 3.125 from
 /// April 2024 (block 840,000), 1.5625 from April 2028, halving every four years after.
 pub fn subsidy_btc(month: YearMonth) -> f64 {
     let halvings_since_2024 = if month < (YearMonth { year: 2020, month: 5 }) {
@@ -60,20 +60,20 @@ pub fn path_subsidy_btc(month: YearMonth, closing: YearMonth, halving: bool) -> 
     subsidy_btc(if halving { month } else { closing })
 }
 
-/// Power-only breakeven hashprice (MODEL.md §1.3): `HP_be,power = e × 24 × c`, in
+/// Power-only breakeven hashprice (docs/model.md, "Mining"): `HP_be,power = e × 24 × c`, in
 /// $/PH/s/day, with the power price in $/MWh (÷ 1000 for $/kWh). 20 J/TH at 50 $/MWh → 24.
 pub fn breakeven_hashprice_power(efficiency_j_per_th: f64, power_usd_per_mwh: f64) -> f64 {
     efficiency_j_per_th * 24.0 * power_usd_per_mwh / 1000.0
 }
 
-/// Cash breakeven hashprice (MODEL.md §1.3): `HP_be,cash = e × 24 × c + o / u` (fixed G&A
+/// Cash breakeven hashprice (docs/model.md, "Mining"): `HP_be,cash = e × 24 × c + o / u` (fixed G&A
 /// excluded). Uptime as a fraction; a non-positive uptime gives infinity.
 pub fn breakeven_hashprice_cash(efficiency_j_per_th: f64, power_usd_per_mwh: f64, other_opex_usd_per_ph_day: f64, uptime: f64) -> f64 {
     let power = breakeven_hashprice_power(efficiency_j_per_th, power_usd_per_mwh);
     if uptime > 0.0 { power + other_opex_usd_per_ph_day / uptime } else { f64::INFINITY }
 }
 
-/// Machine value in $/TH (MODEL.md §2.3): `v_t = (k/1000) × HP_0 × (HP_t / HP_0)^η`, with `k`
+/// Machine value in $/TH (docs/model.md, "What machines are worth (R2)"): `v_t = (k/1000) × HP_0 × (HP_t / HP_0)^η`, with `k`
 /// in days of hashprice and hashprices in $/PH/s/day.
 pub fn machine_value_usd_per_th(value_days: f64, hashprice_at_closing: f64, hashprice: f64, elasticity: f64) -> f64 {
     let positive = hashprice_at_closing > 0.0 && hashprice > 0.0;
@@ -91,7 +91,7 @@ mod tests {
 
     #[test]
     fn hashrate_form_matches_model_v1() {
-        // MODEL.md §5 V1, last line: N = 1,100 EH/s, P = 91,000, 450 + 12 BTC/day -> 38.22.
+        // docs/model.md, "Validation cases" V1, last line: N = 1,100 EH/s, P = 91,000, 450 + 12 BTC/day -> 38.22.
         let hp = hashprice_from_daily_revenue(462.0, 91_000.0, 1_100.0);
         assert!((hp - 38.22).abs() < 1e-9, "{hp}");
         assert_eq!(hashprice_from_daily_revenue(462.0, 91_000.0, 0.0), 0.0);

@@ -1,7 +1,7 @@
-//! The financial model of MODEL.md: plain Rust, no web crate, tested on the host and run
+//! The financial model of docs/model.md: plain Rust, no web crate, tested on the host and run
 //! unchanged in the browser.
 //!
-//! Where each part of MODEL.md lives:
+//! Where each part of the model (docs/model.md) lives:
 //! - §1 mining economics (hashprice, subsidy, breakevens, machine value): [`mining`]
 //! - §2 structure A, the ASIC-backed loan: [`loan`]
 //! - §3.1-3.5 structure B, the convertible notes: [`convertible`]

@@ -13,7 +13,7 @@
 //! called when a month's market values and the scenario's inputs are converted
 //! (`simulate::MonthMarket` and `simulate::Terms`); the only way back is [`Money::to_f64`].
 //! With zero volatility the two instantiations therefore see the same inputs and agree to
-//! far better than MODEL.md V10's $0.01.
+//! far better than docs/model.md, "Validation cases", V10's $0.01.
 //!
 //! `Decimal`'s own operators panic on overflow; [`Exact`]'s saturate instead (to
 //! `Decimal::MAX`/`MIN`, like `f64` going to infinity), so no input can make the model panic.
@@ -58,7 +58,7 @@ pub trait Money:
     /// 96-bit mantissa (see [`RATE_DECIMALS`]); both instantiations round, so Monte Carlo
     /// sees the same rates as the exact run.
     fn rounded(self, decimal_places: u32) -> Self;
-    /// `self` raised to an integer power (the annuity factor of MODEL.md §2.2).
+    /// `self` raised to an integer power (the annuity factor of docs/model.md, "Structure A: the machine-backed loan").
     fn powi(self, exponent: i32) -> Self;
 
     /// An exact small integer (months, counts).
@@ -71,7 +71,7 @@ pub trait Money:
     fn min_of(self, other: Self) -> Self {
         if other < self { other } else { self }
     }
-    /// `max(self, 0)`, MODEL.md's `x⁺`.
+    /// `max(self, 0)`, docs/model.md's `x⁺`.
     fn positive_part(self) -> Self {
         self.max_of(Self::ZERO)
     }

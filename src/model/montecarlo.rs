@@ -1,4 +1,4 @@
-//! Monte Carlo (MODEL.md §4.9): many correlated GBM paths, all three structures on each, in
+//! Monte Carlo (docs/model.md, "Market paths"): many correlated GBM paths, all three structures on each, in
 //! `f64`, and the distribution the charts and `mc-*` metrics show.
 //!
 //! Path `i` of seed `s` draws its shocks from its own stream ([`path_rng`],

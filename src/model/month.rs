@@ -18,11 +18,11 @@ use super::terms::Terms;
 pub struct MonthMarket<M> {
     /// HP_t, $/PH/s/day.
     pub hashprice: M,
-    /// v_t, $/TH (MODEL.md §2.3), as computed.
+    /// v_t, $/TH (docs/model.md, "What machines are worth (R2)"), as computed.
     pub machine_value_per_th_f64: f64,
-    /// S_t (MODEL.md §4.8), as computed.
+    /// S_t (docs/model.md, "Priority and what owners keep (R4)"), as computed.
     pub share_price_f64: f64,
-    /// Revenue per PH/s owned this month: HP × on × d (MODEL.md §1.2).
+    /// Revenue per PH/s owned this month: HP × on × d (docs/model.md, "Mining").
     pub revenue_per_ph: M,
     /// Power and other running costs per PH/s: (e × u × 24 × c + o) × d, or nothing when idle.
     pub cost_per_ph: M,

@@ -5,7 +5,7 @@
 
 use super::money::Money;
 
-/// Level payment (MODEL.md §2.2): `PMT = D0 × r_m / (1 − (1 + r_m)^−n)`, `D0/n` at a zero
+/// Level payment (docs/model.md, "Structure A: the machine-backed loan"): `PMT = D0 × r_m / (1 − (1 + r_m)^−n)`, `D0/n` at a zero
 /// rate, and the whole balance with a month's interest when no months remain.
 pub fn payment<M: Money>(balance: M, annual_rate: M, months: i64) -> M {
     let monthly = annual_rate / M::from_int(12);

@@ -1,4 +1,4 @@
-//! Structure C, senior notes secured on what their proceeds bought (MODEL.md §3.6): the
+//! Structure C, senior notes secured on what their proceeds bought (docs/model.md, "Structure C: senior secured notes"): the
 //! TeraWulf $3.2B shape.
 //!
 //! - Coupon (default 7.75%) paid semi-annually (months 6, 12, …), on the balance outstanding.

@@ -1,4 +1,4 @@
-//! The simulation (MODEL.md §4): the three structures on the same path, month by month,
+//! The simulation (docs/model.md, "Inputs"): the three structures on the same path, month by month,
 //! producing the outputs of §4.8 and the time series the charts draw.
 //!
 //! [`simulate`] is the entry point: it sanitizes the assumptions, builds the deterministic
@@ -66,7 +66,7 @@ pub struct Outcomes<M> {
     pub loan: LoanResult<M>,
     pub convertible: ConvertibleResult<M>,
     pub secured: SecuredResult<M>,
-    /// Hashprice at which the loan's DSCR is 1 at the closing payment (MODEL.md §2.2).
+    /// Hashprice at which the loan's DSCR is 1 at the closing payment (docs/model.md, "Structure A: the machine-backed loan").
     pub loan_breakeven_hashprice: Option<M>,
     /// Σ HPC_NOI_t over the run, as built (before any seizure).
     pub hpc_noi_total: M,
@@ -93,7 +93,7 @@ pub struct Scenario {
     /// The deterministic path (the central path under Monte Carlo).
     pub path: MarketPath,
     pub market: MarketSeries,
-    /// Power-only and cash breakeven hashprices, $/PH/s/day (MODEL.md §1.3).
+    /// Power-only and cash breakeven hashprices, $/PH/s/day (docs/model.md, "Mining").
     pub breakeven_power: f64,
     pub breakeven_cash: f64,
     pub outcomes: Outcomes<Exact>,

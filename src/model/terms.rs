@@ -81,7 +81,7 @@ pub struct Terms<M> {
     // The market side's per-run constants, in f64 as the market is (computed once here
     // rather than in every month of every Monte Carlo path; the same operations, so the
     // same bits).
-    /// w and 1 − w of the share price (MODEL.md §4.8).
+    /// w and 1 − w of the share price (docs/model.md, "Priority and what owners keep (R4)").
     pub share_weight: f64,
     pub share_unweighted: f64,
     /// Cash breakeven hashprice (power and other running costs) when curtailment is on: the
@@ -89,7 +89,7 @@ pub struct Terms<M> {
     pub curtail_below: Option<f64>,
     /// Months idle in a row after which unpledged machines are sold (`None`: never).
     pub sell_after_months: Option<u32>,
-    /// PMT at closing on the full principal (MODEL.md §2.2): the same on every path.
+    /// PMT at closing on the full principal (docs/model.md, "Structure A: the machine-backed loan"): the same on every path.
     pub loan_payment_at_closing: M,
 }
 

@@ -27,7 +27,7 @@ impl Table {
     }
 }
 
-/// Exact money as `f64`, for comparing with MODEL.md's printed figures.
+/// Exact money as `f64`, for comparing with docs/model.md's printed figures.
 pub fn f(x: Exact) -> f64 {
     x.to_f64()
 }
