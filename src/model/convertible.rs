@@ -2,7 +2,7 @@
 //! capped call, physical / net-share / cash settlement, semi-annual coupons, issuer call and
 //! holder put, maturity (convert or repay) and the refinancing wall.
 //!
-//! The three dilution figures (issue 4):
+//! The three dilution figures, because each answers a different question:
 //! - **reported** = N_conv / (N0 + N_conv): the if-converted dilution printed at issue;
 //! - **conversion** = net / (N0 + net), `net` the shares actually issued on conversion after
 //!   the settlement mode and the capped call (0 when the notes are repaid);

@@ -10,7 +10,7 @@
 //!   [`validation`] (typed errors, sanitizing)
 //! - §4.4 market paths: [`market`] on the grid of [`time`]; §4.9 Monte Carlo: [`montecarlo`]
 //! - §4.5-4.8 the company, the run and its outputs: [`company`], [`simulate`], [`metrics`]
-//! - issue 5's URL format: [`query`], older links' migrations [`migrate`]; presets and deal
+//! - the URL format: [`query`], older links' migrations [`migrate`]; presets and deal
 //!   terms: [`presets`]
 //! - exact money and its boundary with `f64`: [`money`]
 //!

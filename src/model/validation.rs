@@ -1,4 +1,4 @@
-//! Validation of [`Assumptions`] (issue 4, "Inputs"): typed errors that name the field by
+//! Validation of [`Assumptions`] (docs/model.md, "Inputs"): typed errors that name the field by
 //! its query name, and sanitizing — NaN and infinities to the default, out-of-range values
 //! to the nearest bound, then the cross-field rules (the cap price must exceed the
 //! conversion price, interest-only months must be fewer than the term, the proceeds cannot
