@@ -181,6 +181,35 @@ fn selling_shares_at_a_discount_costs_owners_the_discount() {
     }
     // Limited liability: owners can lose what they own, not more.
     t.check("negative net assets", owners_value(-5e6, 100.0, 100.0), 0.0, 0.0);
+    // At d = 0 (a share sold at its value) nothing moves: 100M shares worth $3 each, 25M more
+    // sold at $3.
+    t.check("a sale at value", owners_value(300e6 + 75e6, 100e6, 125e6), 300e6, 1e-6);
+    t.finish();
+}
+
+/// The market's premium over net assets makes a share worth its market price on the closing
+/// day, so the owners' value starts at the stock market value; it moves with the share price;
+/// and a company that ends owing a claim a default left unpaid gets none of it.
+#[test]
+fn owners_value_counts_the_market_premium_at_the_share_price() {
+    use debt_or_dilution::model::end_state::market_premium;
+    use debt_or_dilution::model::terms::Terms;
+    let s = simulate(&Assumptions::default());
+    let a = &s.assumptions;
+    let terms = Terms::<f64>::new(a, &debt_or_dilution::model::simulate::hpc_plan(a));
+    let nav0 = f(s.outcomes.net_assets_at_start);
+    let mut t = Table::default();
+    // By hand: 251,265,000 shares at $5.71 are $1,434,723,150 on the market.
+    let market_value = 251_265_000.0 * 5.71;
+    t.check("premium at closing", market_premium(nav0, &terms, 5.71), market_value - nav0, MONEY);
+    t.check("value per share at closing", (nav0 + market_premium(nav0, &terms, 5.71)) / 251_265_000.0, 5.71, 1e-12);
+    t.check("premium at half the price", market_premium(nav0, &terms, 2.855), (market_value - nav0) / 2.0, MONEY);
+    t.check("no premium above net assets", market_premium(2e9, &terms, 5.71), 0.0, 0.0);
+    let end = &s.outcomes.convertible.end;
+    let premium = (market_value - nav0) * f(end.share_price) / 5.71;
+    t.check("the convertible's end counts it", f(end.market_premium), premium, MONEY);
+    let defaulted = simulate(&parse_query("refi_max=0&wall=default&cash=0&hpc_share=50&principal=500000000").0);
+    t.check("none for a company owing a default's claim", f(defaulted.outcomes.secured.end.market_premium), 0.0, 0.0);
     t.finish();
 }
 

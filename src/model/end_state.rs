@@ -7,13 +7,26 @@ use super::money::Money;
 use super::terms::Terms;
 
 /// The value of a company to the holders of `shares_before` of its `shares_after` shares:
-/// their pro-rata share of its net assets, and nothing below zero (limited liability: owners
-/// can lose what they own, no more). New shares count like old ones, at their claim on the
-/// same net assets, so selling $X of shares at a discount d to their value moves $X·d/(1 − d)
-/// from today's owners to the buyers.
-pub fn owners_value<M: Money>(net_asset_value: M, shares_before: M, shares_after: M) -> M {
+/// their pro-rata share of what the company is worth (its net assets plus the market's premium
+/// over them), and nothing below zero (limited liability: owners can lose what they own, no
+/// more). New shares count like old ones, at their claim on the same value, so selling $X of
+/// shares at a discount d to their value moves $X·d/(1 − d) from today's owners to the buyers,
+/// and shares sold at their value move nothing.
+pub fn owners_value<M: Money>(company_value: M, shares_before: M, shares_after: M) -> M {
     let ownership = shares_before.checked_ratio(shares_after).unwrap_or(M::ONE);
-    net_asset_value.positive_part() * ownership
+    company_value.positive_part() * ownership
+}
+
+/// What the stock market pays for the company above its net assets on the closing day
+/// (`N0 × S0 − NAV_0`, never below zero), carried to a later month in proportion to the share
+/// price: the part of its value the model does not build from cash, machines and the data
+/// center, and that the stock prices from growth. Counting it makes a share worth about its
+/// market price, the price new shares are sold at; without it a stock trading at several
+/// times its net assets would make every share sale and every conversion look like a gain to
+/// the owners.
+pub fn market_premium<M: Money>(net_assets_at_start: M, terms: &Terms<M>, share_price: M) -> M {
+    let at_start = (terms.shares_before_raise * terms.reference_price - net_assets_at_start).positive_part();
+    share_price.checked_ratio(terms.reference_price).map_or(M::ZERO, |moved| at_start * moved)
 }
 
 /// The shareholders' side at the end of a run (docs/model.md, "Priority and what owners keep (R4)"), for every structure.
@@ -36,11 +49,15 @@ pub struct EndState<M> {
     pub rescue_shares: M,
     /// NAV_T = cash + ring-fenced value + machines (value in use) + HPC book − debt.
     pub net_asset_value: M,
+    /// [`market_premium`] at the end, counted for a company that ends with no claim a default
+    /// left unpaid: the market pays nothing for the growth of a company in default.
+    pub market_premium: M,
     /// N0 / shares_T.
     pub ownership_retained: M,
     /// 1 − N0 / shares_T: all new shares over all shares.
     pub dilution_total: M,
-    /// [`owners_value`]: max(NAV_T, 0) × N0 / shares_T, the value to the original holders.
+    /// [`owners_value`]: max(NAV_T + premium_T, 0) × N0 / shares_T, the value to the original
+    /// holders.
     pub equity_value: M,
     pub share_price: M,
 }
@@ -48,14 +65,15 @@ pub struct EndState<M> {
 impl<M: Money> EndState<M> {
     /// The end of a run. `ring_fenced` is the owners' net value in a non-recourse subsidiary
     /// (already floored at zero), `pledged_ph` the machines counted in it, `debt` the
-    /// company's own debt.
-    pub fn new(company: &Company<M>, ring_fenced: M, pledged_ph: M, debt: M, last: &MonthMarket<M>, terms: &Terms<M>) -> Self {
+    /// company's own debt, `market_premium` the [`market_premium`] at the last month.
+    pub fn new(company: &Company<M>, ring_fenced: M, pledged_ph: M, debt: M, last: &MonthMarket<M>, terms: &Terms<M>, market_premium: M) -> Self {
         let own_ph = (company.fleet_ph - pledged_ph).positive_part();
         let machine_value = last.value_in_use_per_ph(terms) * own_ph;
         let hpc_book_value = company.hpc_fraction * terms.hpc_book_value;
         let debt = debt + company.unpaid_claims + company.refinancing_balance();
         let net_asset_value = company.cash + ring_fenced + machine_value + hpc_book_value - debt;
         let ownership_retained = terms.shares_before_raise.checked_ratio(company.shares).unwrap_or(M::ONE);
+        let market_premium = if company.unpaid_claims > M::ZERO { M::ZERO } else { market_premium };
         EndState {
             cash: company.cash,
             ring_fenced,
@@ -66,9 +84,10 @@ impl<M: Money> EndState<M> {
             shares: company.shares,
             rescue_shares: company.rescue_shares,
             net_asset_value,
+            market_premium,
             ownership_retained,
             dilution_total: M::ONE - ownership_retained,
-            equity_value: owners_value(net_asset_value, terms.shares_before_raise, company.shares),
+            equity_value: owners_value(net_asset_value + market_premium, terms.shares_before_raise, company.shares),
             share_price: last.share_price(),
         }
     }

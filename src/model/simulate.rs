@@ -8,7 +8,7 @@
 
 use super::assumptions::{Assumptions, Fix, PathKind};
 use super::company::Company;
-use super::end_state::{EndState, StructureSeries};
+use super::end_state::{market_premium, EndState, StructureSeries};
 use super::month::{MarketInputs, MonthMarket};
 use super::terms::Terms;
 use super::convertible::{ConversionTerms, Convertible, ConvertibleOutcome};
@@ -309,13 +309,14 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     }
 
     let loan_breakeven_hashprice = loan.breakeven_hashprice(terms).filter(|_| loan.outcome.available);
+    let premium = market_premium(net_assets_at_start, terms, last.share_price());
     // A default's unpaid claim is in the company's claims (EndState adds them).
     let unpaid = convertible.outstanding;
     Outcomes {
         loan: LoanResult {
             end: {
                 let (ring_fenced, pledged_ph, debt) = loan.end_values(&last, terms);
-                EndState::new(&loan_company, ring_fenced, pledged_ph, debt, &last, terms)
+                EndState::new(&loan_company, ring_fenced, pledged_ph, debt, &last, terms, premium)
             },
             outcome: loan.outcome,
             series: loan_series,
@@ -324,12 +325,12 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
             debt_service_coverage: coverage,
         },
         convertible: ConvertibleResult {
-            end: EndState::new(&convertible_company, M::ZERO, M::ZERO, unpaid, &last, terms),
+            end: EndState::new(&convertible_company, M::ZERO, M::ZERO, unpaid, &last, terms, premium),
             outcome: convertible.outcome,
             series: convertible_series,
         },
         secured: SecuredResult {
-            end: EndState::new(&secured_company, M::ZERO, M::ZERO, secured.balance, &last, terms),
+            end: EndState::new(&secured_company, M::ZERO, M::ZERO, secured.balance, &last, terms, premium),
             outcome: secured.outcome,
             series: secured_series,
         },

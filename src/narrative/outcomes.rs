@@ -388,13 +388,13 @@ pub fn reasons(s: &Scenario) -> [&'static str; 3] {
     [loan, convertible, secured]
 }
 
-/// The company's stock market value, next to the inputs that set it, and what the model counts
-/// instead: "Worth $1.43B on the stock market: 251,265,000 shares at $5.71. In the model it is
-/// worth its cash and machines, $210.0M before it raises anything, ...".
+/// The company's stock market value, next to the inputs that set it, and how much of it is net
+/// assets: "Worth $1.43B on the stock market: 251,265,000 shares at $5.71, of which $305.9M is
+/// cash and machines before the raise. ...".
 pub fn market_value_note(s: &Scenario) -> String {
     let a = &s.assumptions;
     format!(
-        "Worth {} on the stock market: {} shares at {}. The model counts only its cash and machines, {} before the raise, and values the owners' stake at the end the same way.",
+        "Worth {} on the stock market: {} shares at {}, of which {} is cash and machines before the raise. The rest, a premium for growth, moves with the share price; owners' value at the end counts both.",
         dollars(a.shares_outstanding * a.share_price_usd),
         thousands(a.shares_outstanding.round() as u64),
         price(a.share_price_usd),
