@@ -1,13 +1,14 @@
-//! Presets (issue 4): every scenario and deal preset validates with nothing clamped, the
-//! required deals load into the right structure with their dataset terms, and rows with no
-//! terms say so.
+//! Presets: every scenario and deal preset validates with nothing clamped, the required deals
+//! load into the right structure with their dataset terms and their issuer's size, rows with
+//! no terms say so, and the committed `deal_presets.tsv` is what the rules compute.
 
 use debt_or_dilution::data::calendar::YearMonth;
 use debt_or_dilution::data::deals::deals;
 use debt_or_dilution::model::assumptions::PathKind;
 use debt_or_dilution::model::convertible::ConversionTerms;
 use debt_or_dilution::model::money::{Exact, Money};
-use debt_or_dilution::model::presets::{apply_deal, deal_preset, loadable_deal_ids, scenario_presets, DealPresetError, Structure};
+use debt_or_dilution::model::deal_terms::{apply_deal, bake};
+use debt_or_dilution::model::presets::{deal_preset, loadable_deal_ids, scenario_presets, DealPresetError, Structure};
 use debt_or_dilution::model::query::{parse_query, to_query};
 use debt_or_dilution::model::simulate::simulate;
 
@@ -80,7 +81,8 @@ fn required_deals_load_their_dataset_terms() {
         check("path", a.path == PathKind::Replay);
         check("principal", a.principal_usd == principal);
         check("source", p.source_url.as_deref().is_some_and(|u| u.starts_with("http")));
-        check("shares marked assumed", p.assumed.contains(&"shares"));
+        // CleanSpark has no snapshot in data/companies.csv: its deals keep the default company.
+        check("shares from the issuer's snapshot, where there is one", p.assumed.contains(&"shares") == id.starts_with("CLSK"));
         match structure {
             Structure::Convertible => {
                 check("maturity", a.maturity_months == maturity);
@@ -176,4 +178,47 @@ fn deal_presets_load_puts_and_calls() {
     for term in ["put", "call_start", "call_trigger"] {
         assert!(wulf.assumed.contains(&term), "{term} not marked assumed: {:?}", wulf.assumed);
     }
+}
+
+/// The page reads deal presets from `src/model/deal_presets.tsv`; the rules that make them run
+/// here. `UPDATE_FACTS=1` rewrites the file (the run that rewrites it fails, so a rewrite is
+/// never silent).
+#[test]
+fn the_baked_deal_presets_are_what_the_rules_compute() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/model/deal_presets.tsv");
+    let baked = bake();
+    if std::env::var_os("UPDATE_FACTS").is_some() {
+        std::fs::write(path, &baked).expect("write deal_presets.tsv");
+        panic!("rewrote {path}; run again without UPDATE_FACTS");
+    }
+    let committed = std::fs::read_to_string(path).expect("read deal_presets.tsv");
+    assert!(committed == baked, "src/model/deal_presets.tsv differs from the rules: run UPDATE_FACTS=1 cargo test --test model_presets");
+    let mut failures = Vec::new();
+    for d in deals() {
+        match (apply_deal(&Default::default(), d), deal_preset(&d.id)) {
+            (Ok(rules), Ok(read)) if rules != read => failures.push(format!("{}: the baked preset differs", d.id)),
+            (Err(rules), Err(read)) if rules != read => failures.push(format!("{}: {rules} against {read}", d.id)),
+            (Ok(_), Err(_)) | (Err(_), Ok(_)) => failures.push(format!("{}: loads in one and not the other", d.id)),
+            _ => {}
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A deal loads its issuer's size from the snapshot nearest its closing, within a year: the
+/// company is the issuer's, not the default company.
+#[test]
+fn deal_presets_load_the_issuers_company() {
+    // TeraWulf's secured notes closed in October 2025; its nearest snapshot is 15 Aug 2025:
+    // 12.8 EH/s and 391,930,000 shares at $8.97.
+    let wulf = deal_preset("WULF-2025-10-SSN").expect("loads").assumptions;
+    assert_eq!((wulf.fleet_ph_s, wulf.shares_outstanding, wulf.share_price_usd), (12_800.0, 391_930_000.0, 8.97));
+    // A convertible keeps its own reference price, and takes the issuer's share count.
+    let cifr = deal_preset("CIFR-2025-09").expect("loads");
+    assert_eq!(cifr.assumptions.share_price_usd, 11.66);
+    assert!(!cifr.assumed.contains(&"shares"), "{:?}", cifr.assumed);
+    // A 2021 loan has no snapshot within a year: the default company, marked assumed.
+    let old = deals().iter().find(|d| d.closing_month().is_some_and(|m| m.year == 2021) && apply_deal(&Default::default(), d).is_ok()).expect("a 2021 deal loads");
+    let p = deal_preset(&old.id).expect("loads");
+    assert!(["fleet", "cash", "shares", "share_price"].iter().all(|f| p.assumed.contains(f)), "{}: {:?}", old.id, p.assumed);
 }

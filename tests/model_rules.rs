@@ -126,7 +126,7 @@ fn the_secured_notes_earn_on_what_they_built() {
 /// follows the wall policy.
 #[test]
 fn a_wall_is_refinanced_up_to_the_limit() {
-    let s = simulate(&parse_query("deal=WULF-2025-10-SSN&refi_max=35").0);
+    let s = simulate(&parse_query("deal=WULF-2025-10-SSN&refi_max=10").0);
     let o = &s.outcomes.convertible.outcome;
     let mut t = Table::default();
     t.check_eq("part of the wall is refinanced", f(o.refinanced) > 0.0 && f(o.refinanced) < f(o.refinancing_wall), true);

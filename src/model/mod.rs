@@ -25,8 +25,8 @@
 //!   inflow, outflow), `outcomes.loan.{collateral_value, loan_to_value, debt_service_coverage}`,
 //!   `outcomes.loan_breakeven_hashprice`, `scenario.breakeven_power/cash`,
 //!   `scenario.ownership_curve(max_price, points)`.
-//! - `presets::scenario_presets()`, `presets::deal_preset(id)` / `apply_deal(&current, deal)`
-//!   (with `Preset::assumed`), `presets::loadable_deal_ids()`.
+//! - `presets::scenario_presets()`, `presets::deal_preset(id)` (with `Preset::assumed`),
+//!   `presets::loadable_deal_ids()`; on the host, `deal_terms::apply_deal(&current, deal)`.
 //! - `fields::FIELDS`: every control's query name, unit, default, range and doc line.
 
 pub mod assumptions;
@@ -48,6 +48,8 @@ pub mod money;
 pub mod month;
 pub mod montecarlo;
 pub mod presets;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod deal_terms;
 pub mod query;
 pub mod random;
 pub mod rates;

@@ -1,27 +1,14 @@
-//! Presets: three scenarios, and real deals' terms loaded
-//! from the dataset by id.
+//! Presets: three scenarios, and real deals' terms loaded from the dataset by id.
 //!
-//! A scenario preset is a query string over the defaults, read by the one parser.
-//!
-//! A deal preset models the notes as issued in their closing month (the announced month
-//! where closing is missing): `start` is the month after, so that t = 0 is the closing month, the path a replay from it (history to
-//! Nov 2025, then the trend), the principal `principal_usd`, the maturity whole months from
-//! then to the maturity date. Of reference price, premium and conversion price (1000 / the
-//! published conversion rate where there is one, since printed prices are rounded), two
-//! known give the third (MARA-2025-07's reference is its cap, $24.14, over 1.40 — the cap premium
-//! its release states, kept in [`PUBLISHED_CAP_PREMIUMS`]). A term the dataset lacks keeps
-//! the current value and is listed in [`Preset::assumed`]; shares outstanding always is.
-//! Convertibles load structure B's terms, senior (secured) notes structure C's, loans and
-//! facilities structure A's coupon and term. Reference-only rows, rows without a principal
-//! and `other` instruments have no terms to load.
+//! A scenario preset is a query string over the defaults, read by the one parser. So is a deal
+//! preset: the rules that turn a dataset row into terms (`super::deal_terms`, in
+//! docs/model.md's "Deal presets") run on the host, and their result is committed as
+//! `deal_presets.tsv`, which the page embeds. The page carries each deal's terms, not the code
+//! that derives them; `tests/model_presets.rs` fails when the file and the rules disagree
+//! (`UPDATE_FACTS=1` rewrites it).
 
-use super::assumptions::{Assumptions, PathKind, EARLIEST_START, LATEST_START};
-use super::money::{Exact, Money};
+use super::assumptions::Assumptions;
 use super::query::parse_query;
-use crate::data::calendar::{PartialDate, YearMonth};
-use crate::data::deals::{deals, find, CappedCall, Coupon, Deal, Instrument, Maturity, Put};
-use rust_decimal::prelude::ToPrimitive;
-use rust_decimal::Decimal;
 use std::fmt;
 
 /// Which structure a deal's terms feed.
@@ -70,10 +57,6 @@ impl fmt::Display for DealPresetError {
 }
 
 impl std::error::Error for DealPresetError {}
-
-/// Cap premiums stated by a source but not a dataset column: (deal id, percent, source).
-pub const PUBLISHED_CAP_PREMIUMS: &[(&str, f64, &str)] =
-    &[("MARA-2025-07", 40.0, "cap $24.14 = 40% over the reference price (StockTitan)")];
 
 /// The 2022 replay's terms, shared by the "2022 replay" preset and the story's loan section: the
 /// validation cases' 2021-style loan ($70M at 12% over 24 months, 70% loan-to-value, 30 J/TH
@@ -126,230 +109,38 @@ pub fn scenario_preset(id: &str) -> Option<Preset> {
     scenario_presets().into_iter().find(|p| p.id == id)
 }
 
+/// Each dataset row's preset, one line each, tab-separated: `id, structure (A, B or C),
+/// description, assumed terms (comma-separated), query over the defaults`; or `id, -, why it
+/// has no terms to load`. The title and the source come from the dataset row itself.
+pub const DEAL_PRESETS_TSV: &str = include_str!("deal_presets.tsv");
+
 /// The deal's terms over the defaults (what `deal=ID` in a URL loads).
 pub fn deal_preset(id: &str) -> Result<Preset, DealPresetError> {
-    let deal = find(id).ok_or(DealPresetError::UnknownDeal)?;
-    apply_deal(&Assumptions::default(), deal)
-}
-
-/// Every dataset id that loads.
-pub fn loadable_deal_ids() -> Vec<&'static str> {
-    deals().iter().filter(|d| apply_deal(&Assumptions::default(), d).is_ok()).map(|d| d.id.as_str()).collect()
-}
-
-fn to_f64(d: Decimal) -> f64 {
-    d.to_f64().unwrap_or(0.0)
-}
-
-/// Whole months from the closing month to a maturity, when the maturity is a date to the
-/// month or day, or a term in words ("36 months", "2 years", "364 days").
-fn maturity_months(closing: Option<YearMonth>, maturity: &Maturity) -> Option<u32> {
-    let months = match maturity {
-        Maturity::Date(date) => closing?.months_until(PartialDate::year_month(*date)?),
-        Maturity::Text(text) => {
-            let mut words = text.split_whitespace();
-            let count: f64 = super::number::parse_number(words.next()?)?;
-            let unit = words.next()?.trim_end_matches(|c: char| !c.is_alphabetic());
-            match unit {
-                "month" | "months" => count as i32,
-                "year" | "years" => (count * 12.0) as i32,
-                "day" | "days" => libm::round(count / (365.0 / 12.0)) as i32,
-                _ => return None,
-            }
-        }
-        Maturity::Unknown => return None,
+    let deal = crate::data::deals::find(id).ok_or(DealPresetError::UnknownDeal)?;
+    let row = DEAL_PRESETS_TSV.lines().find(|l| l.split('\t').next() == Some(id)).ok_or(DealPresetError::UnknownDeal)?;
+    let f: Vec<&'static str> = row.split('\t').collect();
+    let field = |i: usize| f.get(i).copied().unwrap_or_default();
+    let structure = match field(1) {
+        "A" => Structure::Loan,
+        "B" => Structure::Convertible,
+        "C" => Structure::SecuredNotes,
+        _ => return Err(DealPresetError::NoTermsToLoad(field(2))),
     };
-    (months > 0).then_some(months as u32)
-}
-
-/// A fixed coupon, or the middle of a stated range (then assumed).
-fn coupon_pct(coupon: &Coupon) -> Option<(f64, bool)> {
-    match coupon {
-        Coupon::Fixed(c) => Some((to_f64(*c), false)),
-        Coupon::Range(lo, hi) => Some((to_f64(((Exact(*lo) + Exact(*hi)) / Exact(Decimal::TWO)).0), true)),
-        Coupon::Floating(_) | Coupon::Unknown => None,
-    }
-}
-
-/// Loads `deal`'s terms over `current` (the rules are in the module docs).
-pub fn apply_deal(current: &Assumptions, deal: &Deal) -> Result<Preset, DealPresetError> {
-    if deal.reference_only {
-        return Err(DealPresetError::NoTermsToLoad("reference only"));
-    }
-    let principal = deal.principal_usd.ok_or(DealPresetError::NoTermsToLoad("no principal"))?;
-    let structure = match deal.instrument {
-        Instrument::ConvertibleNotes => Structure::Convertible,
-        Instrument::SeniorNotes | Instrument::SeniorSecuredNotes => Structure::SecuredNotes,
-        Instrument::EquipmentLoan | Instrument::BtcBackedLoan | Instrument::CreditFacility => Structure::Loan,
-        Instrument::Other => return Err(DealPresetError::NoTermsToLoad("not a loan or notes")),
-    };
-    let mut a = current.clone();
-    let mut assumed: Vec<&'static str> = vec!["shares"];
-    a.deal = Some(deal.id.clone());
-    a.path = PathKind::Replay;
-    a.horizon_months = 0;
-    a.principal_usd = to_f64(principal);
-    let closing = deal.closing_month();
-    match closing {
-        // t = 0 is the month before `start`: the closing month, so the maturity, put and call
-        // months counted from closing land on their calendar months.
-        Some(m) if m.add_months(1) >= EARLIEST_START => a.start = m.add_months(1).min(LATEST_START),
-        // Before the data (Jan 2021) or undated: the replay starts where it can.
-        Some(_) => {
-            a.start = EARLIEST_START;
-            assumed.push("start");
-        }
-        None => assumed.push("start"),
-    }
-    let term = maturity_months(closing, &deal.maturity);
-    let coupon = coupon_pct(&deal.coupon);
-    if coupon.is_none_or(|(_, middle)| middle) {
-        assumed.push(match structure {
-            Structure::Loan => "loan_coupon",
-            Structure::Convertible => "coupon",
-            Structure::SecuredNotes => "secured_coupon",
-        });
-    }
-    match structure {
-        Structure::Loan => {
-            if let Some((c, _)) = coupon {
-                a.loan_coupon_pct = c;
-            }
-            match term {
-                Some(t) => a.loan_term_months = t,
-                None => assumed.push("loan_term"),
-            }
-            a.loan_interest_only_months = a.loan_interest_only_months.min(a.loan_term_months.saturating_sub(1));
-        }
-        Structure::SecuredNotes => {
-            if let Some((c, _)) = coupon {
-                a.secured_coupon_pct = c;
-            }
-            match term {
-                Some(t) => a.secured_term_months = t,
-                None => assumed.push("secured_term"),
-            }
-            assumed.push("secured_amort");
-            assumed.push("secured_reserve");
-        }
-        Structure::Convertible => {
-            if let Some((c, _)) = coupon {
-                a.coupon_pct = c;
-            }
-            match term {
-                Some(t) => a.maturity_months = t,
-                None => assumed.push("maturity"),
-            }
-            convertible_prices(deal, &mut a, &mut assumed);
-            puts_and_calls(deal, closing, &mut a, &mut assumed);
-        }
-    }
-    if deal.use_of_proceeds == "ai_hpc" {
-        // The proceeds build a data center: all of them in the model, as the split between the
-        // build and the rest is not in the dataset.
-        a.hpc_share_pct = 100.0;
-        a.proceeds_cash_pct = 0.0;
-        assumed.push("hpc_share");
-    }
-    // Loaded terms must be runnable as they are: bring anything a deal could push out of
-    // range back in (the preset test checks no dataset deal needs it).
-    let (a, _) = a.sanitized();
+    let mut assumptions = parse_query(field(4)).0;
+    assumptions.deal = Some(id.to_string());
     Ok(Preset {
-        id: deal.id.clone(),
+        id: id.to_string(),
         title: format!("{} {}", deal.issuer, deal.closing_month().map(|m| m.to_string()).unwrap_or_default()),
-        description: describe_deal(deal, structure),
-        assumptions: a,
+        description: field(2).to_string(),
+        assumptions,
         structure: Some(structure),
-        assumed,
+        assumed: field(3).split(',').filter(|a| !a.is_empty()).collect(),
         source_url: Some(deal.source_url.clone()),
         source_title: Some(deal.source_host().to_string()),
     })
 }
 
-/// The holders' put and the issuer's call, in months from the closing month. A deal whose
-/// research found no put keeps none; where the research found nothing, the current values stay
-/// and are marked assumed.
-fn puts_and_calls(deal: &Deal, closing: Option<YearMonth>, a: &mut Assumptions, assumed: &mut Vec<&'static str>) {
-    let months_to = |date: PartialDate| Some(closing?.months_until(PartialDate::year_month(date)?)).filter(|m| *m > 0).map(|m| m as u32);
-    match deal.put {
-        Put::On(date) => match months_to(date) {
-            Some(m) => a.put_month = m,
-            None => assumed.push("put"),
-        },
-        Put::None => a.put_month = 0,
-        Put::Unknown => assumed.push("put"),
-    }
-    match deal.call_start.and_then(months_to) {
-        Some(m) => a.call_start_month = m,
-        None => assumed.push("call_start"),
-    }
-    match deal.call_trigger_pct {
-        Some(pct) => a.call_trigger_pct = to_f64(pct),
-        None => assumed.push("call_trigger"),
-    }
-}
-
-/// One line on the deal and where its terms went: "$1.3B of convertible notes at 0%, due
-/// 2031-10-01, loaded as structure B".
-fn describe_deal(deal: &Deal, structure: Structure) -> String {
-    let amount = deal.principal_usd.map(|p| crate::narrative::format::dollars(to_f64(p))).unwrap_or_else(|| "an unknown amount".into());
-    let into = match structure {
-        Structure::Loan => "the loan",
-        Structure::Convertible => "the convertible",
-        Structure::SecuredNotes => "the secured notes",
-    };
-    format!(
-        "{amount} of {}, coupon {}, maturity {}; its terms are loaded into {into}.",
-        deal.instrument_family.label().to_ascii_lowercase(),
-        deal.coupon.label(),
-        deal.maturity.label()
-    )
-}
-
-/// Reference price, premium, conversion price and cap (docs/model.md, "Structure B: convertible
-/// notes"): two of the first three give the third; the cap premium is cap / reference − 1.
-///
-/// In [`Exact`] arithmetic (see [`super::money::sum_exact`] for why not `Decimal`'s operators).
-fn convertible_prices(deal: &Deal, a: &mut Assumptions, assumed: &mut Vec<&'static str>) {
-    let (one, hundred) = (Exact(Decimal::ONE), Exact(Decimal::ONE_HUNDRED));
-    let published_cap_premium = PUBLISHED_CAP_PREMIUMS
-        .iter()
-        .find(|(id, _, _)| *id == deal.id)
-        .map(|(_, pct, _)| Exact::from_f64(*pct));
-    let premium = deal.conversion_premium_pct.map(|p| Exact(p) / hundred);
-    // The published conversion rate is the contractual figure; the printed conversion price
-    // is rounded to cents, so K = 1000 / CR when the rate is known.
-    let conversion = deal
-        .conversion_rate_per_1000
-        .filter(|cr| !cr.is_zero())
-        .map(|cr| Exact(Decimal::ONE_THOUSAND) / Exact(cr))
-        .or(deal.conversion_price_usd.map(Exact))
-        .filter(|k| !k.0.is_zero());
-    let reference = deal
-        .reference_price_usd
-        .filter(|r| !r.is_zero())
-        .map(Exact)
-        .or_else(|| Some(conversion? / (one + premium?)))
-        .or_else(|| Some(Exact(deal.cap_price_usd?) / (one + published_cap_premium? / hundred)));
-    let premium = premium.or_else(|| Some(conversion? / reference? - one));
-    match reference {
-        Some(r) => a.share_price_usd = to_f64(r.0),
-        None => assumed.push("share_price"),
-    }
-    match premium {
-        Some(p) => a.premium_pct = to_f64((p * hundred).0),
-        None => assumed.push("premium"),
-    }
-    match deal.capped_call {
-        CappedCall::No => a.cap_pct = 0.0,
-        CappedCall::Yes | CappedCall::Unknown => match (deal.cap_price_usd, reference) {
-            (Some(cap), Some(r)) if !r.0.is_zero() => a.cap_pct = to_f64(((Exact(cap) / r - one) * hundred).0),
-            _ => assumed.push("cap"),
-        },
-    }
-    if a.has_capped_call() && a.cap_pct <= a.premium_pct {
-        // A cap the dataset's premium overtakes cannot be right: no capped call, assumed.
-        a.cap_pct = 0.0;
-        assumed.push("cap");
-    }
+/// Every dataset id that loads.
+pub fn loadable_deal_ids() -> Vec<&'static str> {
+    DEAL_PRESETS_TSV.lines().filter_map(|l| l.split_once('\t')).filter(|(_, rest)| !rest.starts_with('-')).map(|(id, _)| id).collect()
 }

@@ -196,6 +196,8 @@ pub fn label_of(name: &str) -> &'static str {
 pub fn assumed_term(query: &str) -> &str {
     match query {
         "shares" => "shares outstanding",
+        "fleet" => "the fleet",
+        "cash" => "the company's cash",
         "start" => "the closing month",
         "share_price" => "the share price at issue",
         "premium" => "the conversion premium",

@@ -392,7 +392,7 @@ test('in replay mode the hashprice control is disabled, with the reason', async 
   }
 });
 
-test('deal presets: Cipher\'s convertible loads with its source and assumed terms; a row without terms says so', async (t) => {
+test('deal presets: Cipher\'s convertible loads with its source, its company and assumed terms; a row without terms says so', async (t) => {
   const deals = JSON.parse(readFileSync(path.join(ROOT, 'data/offerings.json'), 'utf8')).deals;
   const cipher = deals.find((d) => d.id === 'CIFR-2025-09');
   const run = await open('');
@@ -404,7 +404,8 @@ test('deal presets: Cipher\'s convertible loads with its source and assumed term
     t.diagnostic(`banner: ${banner.replace(/\n+/g, ' | ')}`);
     assert.ok(banner.includes(cipher.issuer), `the banner names the issuer (${cipher.issuer})`);
     assert.equal(await page.locator('.preset-banner a').getAttribute('href'), cipher.source_url, 'the banner links the deal\'s source');
-    assert.match(await page.locator('.preset-banner .assumed').innerText(), /^Assumed, not from the dataset: .*shares outstanding/i, 'assumed terms are listed, shares among them');
+    assert.match(await page.locator('.preset-banner .assumed').innerText(), /^Assumed, not from the dataset: .*AI\/HPC/i, 'assumed terms are listed, the AI/HPC share among them');
+    assert.match(banner, /The company is CIFR on 12 Sep 2025/, 'the banner says whose company the preset runs');
     await settle(page);
     // Loading the preset gives what the URL `deal=CIFR-2025-09` gives, and the URL says so.
     assertSameAsHost(await pageMetrics(page), 'deal=CIFR-2025-09', 'Cipher preset');
