@@ -122,6 +122,19 @@ fn the_secured_notes_earn_on_what_they_built() {
     t.finish();
 }
 
+/// Without recourse the owners can walk away, so they never end with less than with recourse
+/// when they choose well: on the replay from December 2021 the machines earned more than the
+/// loan after their market price had fallen below it, so the parent keeps paying, as a
+/// company that owes the loan itself must.
+#[test]
+fn walking_away_is_never_worse_than_recourse_on_the_2021_replay() {
+    let value = |q: &str| f(simulate(&parse_query(q).0).outcomes.loan.end.equity_value);
+    let mut t = Table::default();
+    let (walk, owe) = (value("path=replay&start=2021-12"), value("path=replay&start=2021-12&recourse=1"));
+    t.check_eq("without recourse at least as well off", walk >= owe - MONEY, true);
+    t.finish();
+}
+
 /// A wall larger than what the market will lend is refinanced up to that limit, and the rest
 /// follows the wall policy.
 #[test]

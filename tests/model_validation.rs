@@ -189,9 +189,16 @@ fn run_2022(a: &Assumptions) -> Scenario {
     s
 }
 
+/// The fixture with machines that have two years of life left: their value in use is then
+/// below the claim whenever a forced sale is, so the parent walks away where a sale would not
+/// repay the loan (V6, V7). With four years left (V6b, V7b) it keeps paying longer.
+fn short_lived_2022() -> Assumptions {
+    Assumptions { machine_life_months: 24, ..fixture_2022() }
+}
+
 #[test]
 fn v6_payment_default_in_september_2022() {
-    let s = run_2022(&fixture_2022());
+    let s = run_2022(&short_lived_2022());
     let loan = &s.outcomes.loan;
     let o = &loan.outcome;
     let mut t = Table::default();
@@ -227,7 +234,7 @@ fn v6_payment_default_in_september_2022() {
 
 #[test]
 fn v7_covenant_default_in_june_2022() {
-    let a = Assumptions { loan_to_value_covenant_pct: 100.0, ..fixture_2022() };
+    let a = Assumptions { loan_to_value_covenant_pct: 100.0, ..short_lived_2022() };
     let s = run_2022(&a);
     let o = &s.outcomes.loan.outcome;
     let mut t = Table::default();
@@ -241,6 +248,51 @@ fn v7_covenant_default_in_june_2022() {
     t.check("V7 deficiency", f(o.deficiency), 10_927_877.55, MONEY);
     t.check("V7 claim (balance after month 6)", f(o.recovery + o.deficiency), 53_309_101.80, MONEY);
     t.check("V7 interest paid", f(o.interest_paid), 3_797_877.55, MONEY);
+    t.finish();
+}
+
+/// V6b: machines with four years left are worth more to the owners than the loan in
+/// September (value in use 1,000 PH/s × $1,320 a month × 36.5556800 = $48,253,497.63, with the
+/// subsidiary's $3,068,855.55, against a claim of $48,982,474.57; a forced sale fetches $32M),
+/// so the parent pays the $226,287.50 the subsidiary is short. In October the margin is $870
+/// a PH/s ($31,803,441.62 in use, $26M at market) against a claim of $46,144,204.83: it walks
+/// away, and the lender takes the machines and the subsidiary's $870,000.
+#[test]
+fn v6b_the_parent_pays_while_the_machines_earn_more_than_the_loan() {
+    let s = run_2022(&fixture_2022());
+    let o = &s.outcomes.loan.outcome;
+    let mut t = Table::default();
+    t.check_eq("V6b default month", o.default_month, Some(10));
+    t.check_eq("V6b default cause", o.default_cause, Some(LoanDefault::Payment));
+    t.check("V6b support in September", f(o.support_paid), 226_287.50, MONEY);
+    t.check("V6b balance after September", s.outcomes.loan.series.debt[9], 45_687_331.52, MONEY);
+    t.check("V6b recovery", f(o.recovery), 26_870_000.00, MONEY);
+    t.check("V6b deficiency", f(o.deficiency), 19_274_204.83, MONEY);
+    t.check("V6b interest months 1-9", f(o.interest_paid), 5_343_619.02, MONEY);
+    t.check("V6b debt service", f(o.debt_service_paid), 29_656_287.50, MONEY);
+    t.finish();
+}
+
+/// V7b: the covenant with four years of life left. The subsidiary cures May itself (the
+/// balance falls to $56M); from June on the parent pays each cure and shortfall while the
+/// machines' value in use covers the balance: the cures bring the balance down to the
+/// collateral's market value each month ($38M in June, $26M in October), $20,219,872.42 in
+/// all. In November the margin of $600 a PH/s is worth $21,933,408.01 in use and the machines
+/// $22.4M at market, against a claim of $26.26M: it walks away on the payment.
+#[test]
+fn v7b_covenant_cures_then_a_payment_default_in_november_2022() {
+    let a = Assumptions { loan_to_value_covenant_pct: 100.0, ..fixture_2022() };
+    let s = run_2022(&a);
+    let o = &s.outcomes.loan.outcome;
+    let mut t = Table::default();
+    t.check_eq("V7b default month", o.default_month, Some(11));
+    t.check_eq("V7b default cause", o.default_cause, Some(LoanDefault::Payment));
+    t.check("V7b balance after June's cure", s.outcomes.loan.series.debt[6], 38_000_000.0, MONEY);
+    t.check("V7b cures", f(o.cures_paid), 20_219_872.42, MONEY);
+    t.check("V7b support", f(o.support_paid), 18_898_344.65, MONEY);
+    t.check("V7b recovery", f(o.recovery), 23_000_000.00, MONEY);
+    t.check("V7b deficiency", f(o.deficiency), 3_260_000.00, MONEY);
+    t.check("V7b interest", f(o.interest_paid), 5_198_344.65, MONEY);
     t.finish();
 }
 
@@ -263,9 +315,10 @@ fn v8_full_2022_replay() {
     t.check("V8 machines' value in use", f(b.end.machine_value), 26_320_089.62, MONEY);
     t.check("V8 B NAV_T", f(b.end.net_asset_value), 77_940_089.62, MONEY);
     let a_nr = &non_recourse.outcomes.loan;
-    t.check_eq("V8 A non-recourse default", a_nr.outcome.default_month, Some(9));
-    t.check("V8 A non-recourse cash_T", f(a_nr.end.cash), 90_000_000.00, MONEY);
-    t.check("V8 A non-recourse NAV_T", f(a_nr.end.net_asset_value), 90_000_000.00, MONEY);
+    // V6b's path: $90M less September's support.
+    t.check_eq("V8 A non-recourse default", a_nr.outcome.default_month, Some(10));
+    t.check("V8 A non-recourse cash_T", f(a_nr.end.cash), 89_773_712.50, MONEY);
+    t.check("V8 A non-recourse NAV_T", f(a_nr.end.net_asset_value), 89_773_712.50, MONEY);
     let a_r = &recourse.outcomes.loan;
     t.check_eq("V8 A recourse no default", a_r.outcome.default_month, None);
     t.check("V8 A recourse cash_T", f(a_r.end.cash), 82_078_283.33, MONEY);

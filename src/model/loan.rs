@@ -251,13 +251,15 @@ impl<M: Money> Loan<M> {
     /// lender is owed now (with this month's `interest`, which a sale pays). Returns whether the
     /// loan carries on (the parent paid the shortfall into the SPV).
     ///
-    /// - The collateral at market less the haircut, with the SPV's cash, covers the claim: the
-    ///   owners have equity in it. The parent pays the shortfall from its cash, not from new
-    ///   shares; it sells the collateral and repays instead when the machines have stood idle
-    ///   long enough to be sold (`sell_after`, the rule for all of the company's machines) or
-    ///   its cash cannot cover the shortfall. The surplus of the sale is the company's.
-    /// - Otherwise the collateral is worth less than the loan and the parent walks away: the
-    ///   lender takes the machines and the SPV's cash, and a non-recourse lender bears the rest.
+    /// - The collateral, with the SPV's cash, covers the claim, counted at the better of what it
+    ///   fetches (market less the haircut) and what it earns (value in use): the owners have
+    ///   equity in it. The parent pays the shortfall from its cash, not from new shares; it
+    ///   sells the collateral and repays instead when the machines have stood idle long enough
+    ///   to be sold (`sell_after`, the rule for all of the company's machines) or its cash
+    ///   cannot cover the shortfall, if the sale covers the claim. The surplus of the sale is
+    ///   the company's.
+    /// - Otherwise the parent walks away: the lender takes the machines and the SPV's cash, and
+    ///   a non-recourse lender bears the rest.
     ///
     /// With `support` off the SPV stands alone: every shortfall is a default.
     #[allow(clippy::too_many_arguments)]
@@ -273,8 +275,13 @@ impl<M: Money> Loan<M> {
         company: &mut Company<M>,
         terms: &Terms<M>,
     ) -> bool {
-        let realisable = collateral * (M::ONE - terms.haircut) + self.spv_cash.positive_part();
-        if !terms.parent_support || realisable < claim {
+        let cash = self.spv_cash.positive_part();
+        let sale = collateral * (M::ONE - terms.haircut) + cash;
+        // What the machines are worth to the owners if they keep them: their margin over their
+        // remaining life. A parent keeps paying for machines that earn more than the loan even
+        // when a forced sale would fetch less.
+        let kept = market.value_in_use_per_ph(terms) * self.pledged_ph + cash;
+        if !terms.parent_support || sale.max_of(kept) < claim {
             self.default(t, cause, claim, collateral, company, terms);
             return false;
         }
@@ -286,6 +293,11 @@ impl<M: Money> Loan<M> {
             None
         };
         if let Some(reason) = reason {
+            // A sale that does not cover the claim is no way out: the parent walks away.
+            if sale < claim {
+                self.default(t, cause, claim, collateral, company, terms);
+                return false;
+            }
             self.outcome.sale_reason = Some(reason);
             self.sell(t, claim, interest, collateral, company, terms);
             return false;

@@ -8,7 +8,7 @@ use crate::narrative::format::thousands;
 
 /// What each rule changed, and why, in the page's words.
 const CHANGES: [(&str, &str); 10] = [
-    ("R1", "A subsidiary short of a payment no longer defaults at once: while its machines are worth more than the loan, the company covers the shortfall, and it sells them and repays when they stand idle or its cash runs short. It walks away only when they are worth less than the loan."),
+    ("R1", "A subsidiary short of a payment no longer defaults at once: while its machines are worth more than the loan, the company covers the shortfall, and it sells them and repays when they stand idle or its cash runs short. It walks away only when they are worth less than the loan, sold or kept running."),
     ("R2", "Net assets count machines at what they earn over their remaining life, not at their market price, so a fleet that cannot cover its costs no longer counts for hundreds of millions."),
     ("R3", "A loan the fleet cannot secure at the loan-to-value asked for is shown as not available, not made against too little collateral."),
     ("R4", "Owners' value never falls below zero, and a default no longer erases a debt: secured holders take their collateral first, and the rest stays owed ahead of the shareholders unless the loan is non-recourse."),
