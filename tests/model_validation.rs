@@ -408,12 +408,50 @@ fn v12_make_whole_cap_and_published_rates() {
     t.finish();
 }
 
-/// V5 with the monthly limit on new shares: 5% of the 500M shares, 25M shares at $12 less the
-/// 5% discount ($11.40; the price is above closing, so no crash discount), could raise $285M,
-/// short of the $600M wall. A company that cannot pay in full defaults: it pays its $400M of
-/// cash, sells no shares, and the other $600M stays owed.
+/// V5 with a monthly limit on new shares of 1%, and $1.5B of notes. Seeing the wall coming
+/// (the stock, at $10, is below the $14 conversion price), the company sells 1% of its shares
+/// in each of months 1 to 11 at $9.50 ($10 less the 5% discount):
+/// 5M × (1.01¹¹ − 1) / 0.01 = 57,834,173.33 shares for $549,424,646.66. At maturity the wall is
+/// the other $550,575,353.34, and one month's 1% (about $53M) cannot fill it: the company pays
+/// its $949,424,646.66 of cash, defaults, and the rest stays owed.
 #[test]
 fn v5c_the_monthly_limit_on_new_shares() {
+    let a = Assumptions {
+        principal_usd: 1.5e9,
+        cash_usd: 400e6,
+        shares_outstanding: 500e6,
+        share_price_usd: 10.0,
+        share_beta: 1.0,
+        premium_pct: 40.0,
+        cap_pct: 0.0,
+        issue_cost_pct: 0.0,
+        maturity_months: 12,
+        call_start_month: 0,
+        efficiency_j_per_th: 100.0,
+        power_usd_per_mwh: 200.0,
+        other_opex_usd_per_ph_day: 0.0,
+        sell_after_months: 0,
+        rescue_limit_pct: 1.0,
+        refinance_max_pct: 0.0,
+        ..Assumptions::default()
+    };
+    let s = run_on_path(&a, MarketPath::from_hashprices(10.0, &[10.0; 12], 50_000.0));
+    let b = &s.outcomes.convertible;
+    let mut t = Table::default();
+    t.check("V5c shares sold ahead", f(b.end.rescue_shares), 57_834_173.33, MONEY);
+    t.check("V5c wall", f(b.outcome.refinancing_wall), 550_575_353.34, MONEY);
+    t.check("V5c principal paid", f(b.outcome.principal_paid_cash), 949_424_646.66, MONEY);
+    t.check("V5c still owed", f(b.outcome.unpaid), 550_575_353.34, MONEY);
+    t.check_eq("V5c default month", b.outcome.default_month, Some(12));
+    t.check("V5c cash", f(b.end.cash), 0.0, MONEY);
+    t.finish();
+}
+
+/// V5d, pre-funding: V5's $1B of notes with a 5% limit. Months 1 to 3 sell 25M, 26.25M and
+/// 11,907,894.74 shares at $9.50 ($237.5M, $249.375M and $113.125M): the $600M the cash does not
+/// cover is raised before the wall, so the notes are repaid in full at maturity.
+#[test]
+fn v5d_a_wall_seen_coming_is_prefunded() {
     let a = Assumptions {
         principal_usd: 1e9,
         cash_usd: 400e6,
@@ -433,17 +471,13 @@ fn v5c_the_monthly_limit_on_new_shares() {
         refinance_max_pct: 0.0,
         ..Assumptions::default()
     };
-    let mut monthly = vec![10.0; 11];
-    monthly.push(12.0);
-    let s = run_on_path(&a, MarketPath::from_hashprices(10.0, &monthly, 50_000.0));
+    let s = run_on_path(&a, MarketPath::from_hashprices(10.0, &[10.0; 12], 50_000.0));
     let b = &s.outcomes.convertible;
     let mut t = Table::default();
-    t.check("V5c wall", f(b.outcome.refinancing_wall), 600_000_000.0, MONEY);
-    t.check("V5c new shares", f(b.end.rescue_shares), 0.0, MONEY);
-    t.check("V5c principal paid", f(b.outcome.principal_paid_cash), 400_000_000.0, MONEY);
-    t.check("V5c still owed", f(b.outcome.unpaid), 600_000_000.0, MONEY);
-    t.check_eq("V5c default month", b.outcome.default_month, Some(12));
-    t.check("V5c cash", f(b.end.cash), 0.0, MONEY);
+    t.check("V5d shares sold ahead", f(b.end.rescue_shares), 63_157_894.74, MONEY);
+    t.check("V5d wall", f(b.outcome.refinancing_wall), 0.0, MONEY);
+    t.check("V5d principal paid", f(b.outcome.principal_paid_cash), 1_000_000_000.0, MONEY);
+    t.check_eq("V5d no default", b.outcome.default_month, None);
     t.finish();
 }
 

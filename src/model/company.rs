@@ -11,6 +11,7 @@
 //! ([`Company::can_pay`]). Voluntary payments (support of a non-recourse subsidiary) come from
 //! cash only.
 
+use super::assumptions::WallPolicy;
 use super::month::MonthMarket;
 use super::money::{Money, RATE_DECIMALS};
 use super::terms::Terms;
@@ -29,6 +30,10 @@ pub struct Refinancing<M> {
     pub last_coupon_month: u32,
     pub maturity_month: u32,
 }
+
+/// How far ahead a company sees a wall coming and starts selling shares to meet it: a year,
+/// the usual span of the at-the-market share programs miners run.
+pub const PREFUND_MONTHS: u32 = 12;
 
 /// The term of refinancing notes: five years, the usual tenor of the notes that refinanced
 /// miners' converts in 2024-25.
@@ -269,8 +274,36 @@ impl<M: Money> Company<M> {
         if self.cash >= M::ZERO {
             return M::ZERO;
         }
+        self.sell_shares_for(-self.cash, market, terms)
+    }
+
+    /// Pre-funding (the one rule, ahead of a wall): `due` falls due within
+    /// [`PREFUND_MONTHS`] and the company's cash, with what the market would lend against it
+    /// now (up to `refi_max` of its market value, or `secured_by`, what collateral fetches), falls
+    /// short. With the `equity` wall policy and a monthly limit on share sales, it sells shares
+    /// now, within this month's limit, rather than all at once at the wall, where one month's
+    /// limit could not fill it.
+    pub fn prefund(&mut self, due: M, secured_by: M, market: &MonthMarket<M>, terms: &Terms<M>) {
+        if due <= M::ZERO || terms.wall_policy != WallPolicy::Equity || terms.rescue_limit.is_none() {
+            return;
+        }
+        let lendable = match terms.refinance_limit {
+            Some(limit) if self.refinancing.is_none() && self.unpaid_claims == M::ZERO => {
+                (limit * market.share_price() * self.shares).max_of(secured_by)
+            }
+            _ => M::ZERO,
+        };
+        let gap = due - self.cash.positive_part() - lendable;
+        if gap > M::ZERO {
+            self.sell_shares_for(gap, market, terms);
+        }
+    }
+
+    /// Sells new shares at [`Company::share_sale_price`] to raise `amount`, within this month's
+    /// limit. Returns the shares sold.
+    fn sell_shares_for(&mut self, amount: M, market: &MonthMarket<M>, terms: &Terms<M>) -> M {
         let price = Company::share_sale_price(market, terms);
-        let Some(wanted) = (-self.cash).checked_ratio(price) else { return M::ZERO };
+        let Some(wanted) = amount.checked_ratio(price) else { return M::ZERO };
         let sold = match self.shares_left_this_month(terms) {
             Some(left) => wanted.min_of(left),
             None => wanted,
@@ -281,8 +314,16 @@ impl<M: Money> Company<M> {
         self.shares = self.shares + sold;
         self.rescue_shares = self.rescue_shares + sold;
         self.shares_sold_this_month = self.shares_sold_this_month + sold;
-        let raised = if sold == wanted { -self.cash } else { sold * price };
+        let raised = if sold == wanted { amount } else { sold * price };
         self.receive(raised);
         sold
+    }
+
+    /// Refinancing notes that fall due within `months` after `t`: their balance, else zero.
+    pub fn refinancing_due_within(&self, t: u32, months: u32) -> M {
+        match self.refinancing {
+            Some(n) if n.maturity_month > t && n.maturity_month <= t + months => n.balance,
+            _ => M::ZERO,
+        }
     }
 }

@@ -211,6 +211,18 @@ impl<M: Money> Convertible<M> {
         self.outstanding = M::ZERO;
     }
 
+    /// Principal that falls due in the `months` after `t`, at a put or at maturity, and that
+    /// the holders would not convert at today's share price: what the company should expect to
+    /// repay. Zero when none does.
+    pub fn principal_due_within(&self, t: u32, months: u32, market: &MonthMarket<M>, terms: &Terms<M>) -> M {
+        let soon = |m: u32| m > t && m <= t + months;
+        let falls_due = terms.put_month.is_some_and(soon) || soon(terms.maturity_months);
+        if self.outstanding <= M::ZERO || self.outcome.default_month.is_some() || !falls_due {
+            return M::ZERO;
+        }
+        if market.share_price() > self.outcome.terms.conversion_price { M::ZERO } else { self.outstanding }
+    }
+
     /// Pays the coupon due in month `t`; a coupon the company cannot pay (cash and new shares,
     /// [`Company::can_pay`]) is a default: the notes stop paying, and the principal and the
     /// coupon stay owed. Returns whether it was paid.

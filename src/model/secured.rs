@@ -173,7 +173,16 @@ impl<M: Money> SecuredNotes<M> {
 
     /// What the collateral fetches: the data center at book value and the machines the
     /// proceeds bought at market, less the haircut.
-    fn collateral_value(&self, market: &MonthMarket<M>, company: &Company<M>, terms: &Terms<M>) -> M {
+    /// The balloon that falls due in the `months` after `t` (the balance now, before the last
+    /// amortisation), else zero.
+    pub fn balloon_due_within(&self, t: u32, months: u32, terms: &Terms<M>) -> M {
+        let m = terms.secured_term_months;
+        if self.balance > M::ZERO && self.outcome.default_month.is_none() && m > t && m <= t + months { self.balance } else { M::ZERO }
+    }
+
+    /// What the collateral fetches now: the data center at book value and the machines the
+    /// notes bought at market, less the haircut.
+    pub fn collateral_value(&self, market: &MonthMarket<M>, company: &Company<M>, terms: &Terms<M>) -> M {
         let machines = self.collateral_ph.min_of(company.fleet_ph).positive_part();
         (company.hpc_fraction * terms.hpc_book_value + machines * market.machine_value_per_th() * M::from_int(1000)) * (M::ONE - terms.haircut)
     }

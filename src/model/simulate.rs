@@ -7,7 +7,7 @@
 //! ([`super::montecarlo`]). [`run_on_path`] runs a given path (the validation fixtures).
 
 use super::assumptions::{Assumptions, Fix, PathKind};
-use super::company::Company;
+use super::company::{Company, PREFUND_MONTHS};
 use super::end_state::{market_premium, EndState, StructureSeries};
 use super::month::{MarketInputs, MonthMarket};
 use super::terms::Terms;
@@ -284,6 +284,13 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
             secured.collateral_sold(t, sold_ph, proceeds, &mut secured_company);
             fleet_sold_month = fleet_sold_month.or(Some(t));
         }
+        // Walls a year ahead are pre-funded with shares, within the monthly limit.
+        let ahead = PREFUND_MONTHS;
+        let due = convertible.principal_due_within(t, ahead, &market, terms) + convertible_company.refinancing_due_within(t, ahead);
+        convertible_company.prefund(due, M::ZERO, &market, terms);
+        let due = secured.balloon_due_within(t, ahead, terms) + secured_company.refinancing_due_within(t, ahead);
+        let secured_by = secured.collateral_value(&market, &secured_company, terms);
+        secured_company.prefund(due, secured_by, &market, terms);
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
             company.rescue(&market, terms);
             company.pay_claims_from_cash();

@@ -12,7 +12,7 @@ const CHANGES: [(&str, &str); 10] = [
     ("R2", "Net assets count machines at what they earn over their remaining life, not at their market price, so a fleet that cannot cover its costs no longer counts for hundreds of millions."),
     ("R3", "A loan the fleet cannot secure at the loan-to-value asked for is shown as not available, not made against too little collateral."),
     ("R4", "Owners' value never falls below zero, and a default no longer erases a debt: secured holders take their collateral first, and the rest stays owed ahead of the shareholders unless the loan is non-recourse."),
-    ("R5", "One rule for selling new shares under every structure, at a discount that deepens as the stock falls and within a monthly limit; secured notes pay their coupons during the build from an interest reserve."),
+    ("R5", "One rule for selling new shares under every structure, at a discount that deepens as the stock falls and within a monthly limit, from a year before a wall the market will not refinance; secured notes pay their coupons during the build from an interest reserve."),
     ("R6", "Machines that cannot cover their running costs are switched off, costing nothing but overhead, and sold after standing idle."),
     ("R7", "The default company's share count and price are the medians of listed miners its size, and a deal loads its issuer's own. Owners' value counts the market's premium over net assets, so a share sold or converted at its market price is no longer a gain to them."),
     ("R8", "Each Monte Carlo path has its own random stream, and the owners' side of the distribution is shown beside the lender's."),
