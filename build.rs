@@ -1,7 +1,8 @@
 //! Prepares the embedded copies of the data, smaller than the published files:
 //! - the deals: `data/offerings.csv` minus the research `notes`, the long `source_title` and
 //!   the columns the page does not use or derives (it links each source by its domain; the
-//!   downloadable files keep everything), plus `in_scope` from `data/issuers.csv`;
+//!   downloadable files keep everything), plus `in_scope` from `data/issuers.csv`; for the
+//!   page (wasm32) also minus a convertible's terms, which only the host's deal presets read;
 //! - the 2022 cases: `data/cases_2022.csv` minus `source_reports` (the figures each page
 //!   reports, for readers of the file; the page links the page itself);
 //! - the daily network data: from `data/network_daily.csv`, each day's hashprice in cents and
@@ -109,7 +110,22 @@ fn deals(out_dir: &std::path::Path) {
     let table = csv::parse_records(&text).expect("data/offerings.csv parses");
     // Prose the page does not show, and columns it derives (date precision is the date's own
     // length; a fixed or range coupon's text repeats its numbers).
-    let dropped = ["notes", "source_title", "announced_precision", "closed_precision", "initial_usd", "terms_source_url"];
+    let mut dropped = vec!["notes", "source_title", "announced_precision", "closed_precision", "initial_usd", "terms_source_url"];
+    // A convertible's terms feed the deal presets, computed on the host and committed
+    // (src/model/deal_presets.tsv): the page's copy leaves them out.
+    if env::var("TARGET").is_ok_and(|t| t.starts_with("wasm32")) {
+        dropped.extend([
+            "conversion_price_usd",
+            "conversion_premium_pct",
+            "reference_price_usd",
+            "conversion_rate_per_1000",
+            "capped_call",
+            "cap_price_usd",
+            "put_date",
+            "call_start",
+            "call_trigger_pct",
+        ]);
+    }
     let keep: Vec<usize> = (0..table.header.len()).filter(|i| !dropped.contains(&table.header[*i].as_str())).collect();
     let kind = table.column("coupon_kind").expect("coupon_kind column");
     let text = table.column("coupon_text").expect("coupon_text column");

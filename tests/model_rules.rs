@@ -200,29 +200,30 @@ fn selling_shares_at_a_discount_costs_owners_the_discount() {
     t.finish();
 }
 
-/// The market's premium over net assets makes a share worth its market price on the closing
-/// day, so the owners' value starts at the stock market value; it moves with the share price;
-/// and a company that ends owing a claim a default left unpaid gets none of it.
+/// The market's premium is measured on the company had it raised nothing: its owners' value is
+/// then exactly the stock market value of their shares, cash or machines held before the raise
+/// count once, and a default does not take the premium away (the claims it leaves are in the
+/// net assets already).
 #[test]
-fn owners_value_counts_the_market_premium_at_the_share_price() {
+fn owners_value_counts_the_market_premium_of_the_company_without_the_raise() {
     use debt_or_dilution::model::end_state::market_premium;
-    use debt_or_dilution::model::terms::Terms;
-    let s = simulate(&Assumptions::default());
-    let a = &s.assumptions;
-    let terms = Terms::<f64>::new(a, &debt_or_dilution::model::simulate::hpc_plan(a));
-    let nav0 = f(s.outcomes.net_assets_at_start);
     let mut t = Table::default();
-    // By hand: 251,265,000 shares at $5.71 are $1,434,723,150 on the market.
-    let market_value = 251_265_000.0 * 5.71;
-    t.check("premium at closing", market_premium(nav0, &terms, 5.71), market_value - nav0, MONEY);
-    t.check("value per share at closing", (nav0 + market_premium(nav0, &terms, 5.71)) / 251_265_000.0, 5.71, 1e-12);
-    t.check("premium at half the price", market_premium(nav0, &terms, 2.855), (market_value - nav0) / 2.0, MONEY);
-    t.check("no premium above net assets", market_premium(2e9, &terms, 5.71), 0.0, 0.0);
+    // By hand: 100 shares at $3 are $300 on the market; with $120 of net assets the premium is
+    // $180, and none when net assets exceed the market value.
+    t.check("premium", market_premium(120.0, 100.0, 3.0), 180.0, 0.0);
+    t.check("no premium above net assets", market_premium(400.0, 100.0, 3.0), 0.0, 0.0);
+    // A raise of nothing: every structure's company is the baseline, worth its shares at S_T.
+    let s = simulate(&parse_query("principal=1000000&btc_drift=20").0);
     let end = &s.outcomes.convertible.end;
-    let premium = (market_value - nav0) * f(end.share_price) / 5.71;
-    t.check("the convertible's end counts it", f(end.market_premium), premium, MONEY);
+    let market_value = f(end.shares) * f(end.share_price);
+    t.check_eq("a tiny raise sells no shares", f(end.rescue_shares), 0.0);
+    t.check("owners' value with a tiny raise is about the market value", f(end.equity_value) / market_value, 1.0, 1e-3);
+    // More cash before the raise is counted once: the convertible's owners' value does not move.
+    let value = |q: &str| f(simulate(&parse_query(q).0).outcomes.convertible.end.equity_value);
+    t.check("cash before the raise counts once", value("btc_drift=20&cash=300000000"), value("btc_drift=20&cash=100000000"), MONEY);
+    // A secured default that leaves a claim keeps the premium: the claim is in the net assets.
     let defaulted = simulate(&parse_query("refi_max=0&wall=default&cash=0&hpc_share=50&principal=500000000").0);
-    t.check("none for a company owing a default's claim", f(defaulted.outcomes.secured.end.market_premium), 0.0, 0.0);
+    t.check_eq("a default keeps the premium", f(defaulted.outcomes.secured.end.market_premium) > 0.0, true);
     t.finish();
 }
 
@@ -248,7 +249,8 @@ fn secured_holders_recover_before_equity_keeps_anything() {
     t.check("cash went to the claim", f(c.end.cash).min(f(c.end.debt)), 0.0, 1.0);
     let assets = f(c.end.cash) + f(c.end.machine_value) + f(c.end.hpc_book_value);
     t.check("net assets are what is left after the holders", f(c.end.net_asset_value), assets - f(c.end.debt), MONEY);
-    t.check("owners keep max(0, net assets)", f(c.end.equity_value), (assets - f(c.end.debt)).max(0.0) * f(c.end.ownership_retained), MONEY);
+    let value = (assets - f(c.end.debt) + f(c.end.market_premium)).max(0.0) * f(c.end.ownership_retained);
+    t.check("owners keep max(0, net assets + premium)", f(c.end.equity_value), value, MONEY);
     t.finish();
 }
 

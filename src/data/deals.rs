@@ -157,19 +157,31 @@ pub struct Deal {
     pub principal_usd: Option<Decimal>,
     pub coupon: Coupon,
     pub maturity: Maturity,
+    // A convertible's terms feed the deal presets, whose rules run on the host
+    // (`model::deal_terms`); the page reads their result, so its copy of the data leaves these
+    // columns out (build.rs) and the page's code does not parse them.
+    #[cfg(not(target_arch = "wasm32"))]
     pub conversion_price_usd: Option<Decimal>,
     /// Percent over the reference price, e.g. 37.5.
+    #[cfg(not(target_arch = "wasm32"))]
     pub conversion_premium_pct: Option<Decimal>,
+    #[cfg(not(target_arch = "wasm32"))]
     pub reference_price_usd: Option<Decimal>,
     /// Shares per $1,000 of notes.
+    #[cfg(not(target_arch = "wasm32"))]
     pub conversion_rate_per_1000: Option<Decimal>,
+    #[cfg(not(target_arch = "wasm32"))]
     pub capped_call: CappedCall,
+    #[cfg(not(target_arch = "wasm32"))]
     pub cap_price_usd: Option<Decimal>,
     /// The holders' put: the first date they may require repayment at par.
+    #[cfg(not(target_arch = "wasm32"))]
     pub put: Put,
     /// The first date the issuer may call the notes, and the share price that allows it, in
     /// percent of the conversion price (usually 130).
+    #[cfg(not(target_arch = "wasm32"))]
     pub call_start: Option<PartialDate>,
+    #[cfg(not(target_arch = "wasm32"))]
     pub call_trigger_pct: Option<Decimal>,
     /// The source's collateral description, verbatim.
     pub collateral: String,
@@ -271,6 +283,7 @@ pub fn parse_deals(text: &str) -> Result<Vec<Deal>, CsvError> {
                 "" => QuarterField::Missing,
                 q => Quarter::parse(q).map(QuarterField::Quarter).unwrap_or_else(|| QuarterField::Span(q.to_string())),
             };
+            #[cfg(not(target_arch = "wasm32"))]
             let capped_call = match get(c.capped_call) {
                 "yes" => CappedCall::Yes,
                 "no" => CappedCall::No,
@@ -293,6 +306,7 @@ pub fn parse_deals(text: &str) -> Result<Vec<Deal>, CsvError> {
                 "false" => false,
                 other => return Err(CsvError::bad(line, "in_scope", other)),
             };
+            #[cfg(not(target_arch = "wasm32"))]
             let put = match get(c.put_date) {
                 "" => Put::Unknown,
                 "none" => Put::None,
@@ -310,14 +324,23 @@ pub fn parse_deals(text: &str) -> Result<Vec<Deal>, CsvError> {
                 principal_usd: dec(c.principal, "principal_usd")?,
                 coupon,
                 maturity,
+                #[cfg(not(target_arch = "wasm32"))]
                 conversion_price_usd: dec(c.conversion_price, "conversion_price_usd")?,
+                #[cfg(not(target_arch = "wasm32"))]
                 conversion_premium_pct: dec(c.premium, "conversion_premium_pct")?,
+                #[cfg(not(target_arch = "wasm32"))]
                 reference_price_usd: dec(c.reference_price, "reference_price_usd")?,
+                #[cfg(not(target_arch = "wasm32"))]
                 conversion_rate_per_1000: dec(c.conversion_rate, "conversion_rate_per_1000")?,
+                #[cfg(not(target_arch = "wasm32"))]
                 capped_call,
+                #[cfg(not(target_arch = "wasm32"))]
                 cap_price_usd: dec(c.cap_price, "cap_price_usd")?,
+                #[cfg(not(target_arch = "wasm32"))]
                 put,
+                #[cfg(not(target_arch = "wasm32"))]
                 call_start: date(c.call_start, "call_start")?,
+                #[cfg(not(target_arch = "wasm32"))]
                 call_trigger_pct: dec(c.call_trigger, "call_trigger_pct")?,
                 collateral_family: families.collateral_family(&collateral),
                 instrument_family: families.instrument_family(instrument),
@@ -348,14 +371,23 @@ struct Columns {
     coupon_text: usize,
     maturity_date: usize,
     maturity_text: usize,
+    #[cfg(not(target_arch = "wasm32"))]
     conversion_price: usize,
+    #[cfg(not(target_arch = "wasm32"))]
     premium: usize,
+    #[cfg(not(target_arch = "wasm32"))]
     reference_price: usize,
+    #[cfg(not(target_arch = "wasm32"))]
     conversion_rate: usize,
+    #[cfg(not(target_arch = "wasm32"))]
     capped_call: usize,
+    #[cfg(not(target_arch = "wasm32"))]
     cap_price: usize,
+    #[cfg(not(target_arch = "wasm32"))]
     put_date: usize,
+    #[cfg(not(target_arch = "wasm32"))]
     call_start: usize,
+    #[cfg(not(target_arch = "wasm32"))]
     call_trigger: usize,
     collateral: usize,
     use_of_proceeds: usize,
@@ -382,14 +414,23 @@ impl Columns {
             coupon_text: t.column("coupon_text")?,
             maturity_date: t.column("maturity_date")?,
             maturity_text: t.column("maturity_text")?,
+            #[cfg(not(target_arch = "wasm32"))]
             conversion_price: t.column("conversion_price_usd")?,
+            #[cfg(not(target_arch = "wasm32"))]
             premium: t.column("conversion_premium_pct")?,
+            #[cfg(not(target_arch = "wasm32"))]
             reference_price: t.column("reference_price_usd")?,
+            #[cfg(not(target_arch = "wasm32"))]
             conversion_rate: t.column("conversion_rate_per_1000")?,
+            #[cfg(not(target_arch = "wasm32"))]
             capped_call: t.column("capped_call")?,
+            #[cfg(not(target_arch = "wasm32"))]
             cap_price: t.column("cap_price_usd")?,
+            #[cfg(not(target_arch = "wasm32"))]
             put_date: t.column("put_date")?,
+            #[cfg(not(target_arch = "wasm32"))]
             call_start: t.column("call_start")?,
+            #[cfg(not(target_arch = "wasm32"))]
             call_trigger: t.column("call_trigger_pct")?,
             collateral: t.column("collateral")?,
             use_of_proceeds: t.column("use_of_proceeds")?,

@@ -17,16 +17,17 @@ pub fn owners_value<M: Money>(company_value: M, shares_before: M, shares_after: 
     company_value.positive_part() * ownership
 }
 
-/// What the stock market pays for the company above its net assets on the closing day
-/// (`N0 × S0 − NAV_0`, never below zero), carried to a later month in proportion to the share
-/// price: the part of its value the model does not build from cash, machines and the data
-/// center, and that the stock prices from growth. Counting it makes a share worth about its
-/// market price, the price new shares are sold at; without it a stock trading at several
-/// times its net assets would make every share sale and every conversion look like a gain to
-/// the owners.
-pub fn market_premium<M: Money>(net_assets_at_start: M, terms: &Terms<M>, share_price: M) -> M {
-    let at_start = (terms.shares_before_raise * terms.reference_price - net_assets_at_start).positive_part();
-    share_price.checked_ratio(terms.reference_price).map_or(M::ZERO, |moved| at_start * moved)
+/// What the stock market pays for a company above its net assets: shares × share price less
+/// net assets, never below zero. Taken at the end of a run for the same company had it raised
+/// nothing (the baseline), it is the part of the company's value the model does not build from
+/// cash, machines and the data center, and that the stock prices from growth. Adding it to a
+/// structure's net assets makes owners' value the market value of the company without the raise
+/// plus what the raise changed in its net assets: a share is worth about its market price, the
+/// price new shares are sold and converted at, so neither a sale nor a conversion at that price
+/// reads as a gain, and cash or machines the company had before the raise count once, whatever
+/// the structure.
+pub fn market_premium<M: Money>(baseline_net_assets: M, baseline_shares: M, share_price: M) -> M {
+    (baseline_shares * share_price - baseline_net_assets).positive_part()
 }
 
 /// The shareholders' side at the end of a run (docs/model.md, "Priority and what owners keep (R4)"), for every structure.
@@ -49,8 +50,7 @@ pub struct EndState<M> {
     pub rescue_shares: M,
     /// NAV_T = cash + ring-fenced value + machines (value in use) + HPC book − debt.
     pub net_asset_value: M,
-    /// [`market_premium`] at the end, counted for a company that ends with no claim a default
-    /// left unpaid: the market pays nothing for the growth of a company in default.
+    /// [`market_premium`] of the baseline at the end: the same for every structure on a path.
     pub market_premium: M,
     /// N0 / shares_T.
     pub ownership_retained: M,
@@ -73,7 +73,6 @@ impl<M: Money> EndState<M> {
         let debt = debt + company.unpaid_claims + company.refinancing_balance();
         let net_asset_value = company.cash + ring_fenced + machine_value + hpc_book_value - debt;
         let ownership_retained = terms.shares_before_raise.checked_ratio(company.shares).unwrap_or(M::ONE);
-        let market_premium = if company.unpaid_claims > M::ZERO { M::ZERO } else { market_premium };
         EndState {
             cash: company.cash,
             ring_fenced,

@@ -232,6 +232,9 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     let mut convertible = Convertible::issue(terms);
     let mut secured_company = Company::after_raise(terms, v0, SecuredNotes::fees(terms), terms.secured_reserve);
     let mut secured = SecuredNotes::issue(terms, secured_company.fleet_ph - terms.fleet_before_raise_ph);
+    // The same company had it raised nothing, run by the same rules: what the market's premium
+    // at the end is measured on.
+    let mut baseline = Company::without_raise(terms);
 
     let capacity = if record { months as usize + 1 } else { 0 };
     // Empty series cost nothing to make (Monte Carlo makes three sets per path).
@@ -264,9 +267,10 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         market.idle_run = idle_run;
         hpc_noi_total = hpc_noi_total + market.hpc_noi;
         secured_hpc_noi_total = secured_hpc_noi_total + secured_company.hpc_noi(&market);
-        for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
+        for company in [&mut loan_company, &mut convertible_company, &mut secured_company, &mut baseline] {
             company.open_month(terms);
         }
+        baseline.operate(baseline.fleet_ph, &market, terms);
         let was_live = loan.is_live();
         let loan_month = loan.month(t, &market, &mut loan_company, terms);
         convertible.month(t, &market, &mut convertible_company, terms);
@@ -279,6 +283,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
             let free = loan_company.fleet_ph - loan.pledged_ph;
             loan_company.sell_machines(free, &market, terms);
             convertible_company.sell_machines(convertible_company.fleet_ph, &market, terms);
+            baseline.sell_machines(baseline.fleet_ph, &market, terms);
             let sold_ph = secured_company.fleet_ph;
             let proceeds = secured_company.sell_machines(sold_ph, &market, terms);
             secured.collateral_sold(t, sold_ph, proceeds, &mut secured_company);
@@ -291,7 +296,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         let due = secured.balloon_due_within(t, ahead, terms) + secured_company.refinancing_due_within(t, ahead);
         let secured_by = secured.collateral_value(&market, &secured_company, terms);
         secured_company.prefund(due, secured_by, &market, terms);
-        for company in [&mut loan_company, &mut convertible_company, &mut secured_company] {
+        for company in [&mut loan_company, &mut convertible_company, &mut secured_company, &mut baseline] {
             company.rescue(&market, terms);
             company.pay_claims_from_cash();
         }
@@ -316,7 +321,8 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     }
 
     let loan_breakeven_hashprice = loan.breakeven_hashprice(terms).filter(|_| loan.outcome.available);
-    let premium = market_premium(net_assets_at_start, terms, last.share_price());
+    let baseline = EndState::new(&baseline, M::ZERO, M::ZERO, M::ZERO, &last, terms, M::ZERO);
+    let premium = market_premium(baseline.net_asset_value, baseline.shares, last.share_price());
     // A default's unpaid claim is in the company's claims (EndState adds them).
     let unpaid = convertible.outstanding;
     Outcomes {

@@ -388,17 +388,19 @@ pub fn reasons(s: &Scenario) -> [&'static str; 3] {
     [loan, convertible, secured]
 }
 
-/// The company's stock market value, next to the inputs that set it, and how much of it is net
-/// assets: "Worth $1.43B on the stock market: 251,265,000 shares at $5.71, of which $305.9M is
-/// cash and machines before the raise. ...".
+/// The company's stock market value, next to the inputs that set it, its net assets, and what
+/// owners' value at the end is measured from: "Worth $1.43B on the stock market: 251,265,000
+/// shares at $5.71, against $305.9M of cash and machines before the raise. ...".
 pub fn market_value_note(s: &Scenario) -> String {
     let a = &s.assumptions;
+    let (market, nav) = (a.shares_outstanding * a.share_price_usd, s.outcomes.net_assets_at_start.to_f64());
     format!(
-        "Worth {} on the stock market: {} shares at {}, of which {} is cash and machines before the raise. The rest, a premium for growth, moves with the share price; owners' value at the end counts both.",
-        dollars(a.shares_outstanding * a.share_price_usd),
+        "Worth {} on the stock market: {} shares at {}, against {} of cash and machines before the raise. Owners' value at the end is {}, plus what the raise added to or took from its net assets.",
+        dollars(market),
         thousands(a.shares_outstanding.round() as u64),
         price(a.share_price_usd),
-        dollars(s.outcomes.net_assets_at_start.to_f64())
+        dollars(nav),
+        if nav < market { "what the market would pay for the company had it not raised" } else { "the company's net assets had it not raised, which the market prices lower" }
     )
 }
 

@@ -14,7 +14,7 @@ const CHANGES: [(&str, &str); 10] = [
     ("R4", "Owners' value never falls below zero, and a default no longer erases a debt: secured holders take their collateral first, and the rest stays owed ahead of the shareholders unless the loan is non-recourse."),
     ("R5", "One rule for selling new shares under every structure, at a discount that deepens as the stock falls and within a monthly limit, from a year before a wall the market will not refinance; secured notes pay their coupons during the build from an interest reserve."),
     ("R6", "Machines that cannot cover their running costs are switched off, costing nothing but overhead, and sold after standing idle."),
-    ("R7", "The default company's share count and price are the medians of listed miners its size, and a deal loads its issuer's own. Owners' value counts the market's premium over net assets, so a share sold or converted at its market price is no longer a gain to them."),
+    ("R7", "The default company's share count and price are the medians of listed miners its size, and a deal loads its issuer's own. Owners' value counts the stock market's premium over net assets, measured on the company had it not raised, so a share sold or converted at its market price is no longer a gain to them."),
     ("R8", "Each Monte Carlo path has its own random stream, and the owners' side of the distribution is shown beside the lender's."),
     ("R9", "Each structure's costs at issue and all-in yield, fees included, are shown: a zero-coupon convertible is not free."),
     ("R10", "At a refinancing wall the company first sells new notes, as much as the market will lend, before selling shares; deals load their put and call dates, and a deal's run starts in its closing month."),
