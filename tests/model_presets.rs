@@ -222,3 +222,15 @@ fn deal_presets_load_the_issuers_company() {
     let p = deal_preset(&old.id).expect("loads");
     assert!(["fleet", "cash", "shares", "share_price"].iter().all(|f| p.assumed.contains(f)), "{}: {:?}", old.id, p.assumed);
 }
+
+/// Every term a preset marks as assumed has words on the preset's banner.
+#[test]
+fn every_assumed_term_is_named_in_words() {
+    use debt_or_dilution::narrative::format::assumed_term;
+    let unnamed: Vec<String> = loadable_deal_ids()
+        .into_iter()
+        .filter_map(|id| deal_preset(id).ok())
+        .flat_map(|p| p.assumed.into_iter().filter(|a| assumed_term(a) == *a).map(move |a| format!("{}: {a}", p.id)))
+        .collect();
+    assert!(unnamed.is_empty(), "{unnamed:?}");
+}

@@ -123,15 +123,17 @@ fn the_secured_notes_earn_on_what_they_built() {
 }
 
 /// Without recourse the owners can walk away, so they never end with less than with recourse
-/// when they choose well: on the replay from December 2021 the machines earned more than the
-/// loan after their market price had fallen below it, so the parent keeps paying, as a
+/// when they choose well: on the replays from late 2021 and 2022 the machines earned more than
+/// the loan after their market price had fallen below it, so the parent keeps paying, as a
 /// company that owes the loan itself must.
 #[test]
-fn walking_away_is_never_worse_than_recourse_on_the_2021_replay() {
+fn walking_away_is_never_worse_than_recourse_on_the_2021_22_replays() {
     let value = |q: &str| f(simulate(&parse_query(q).0).outcomes.loan.end.equity_value);
     let mut t = Table::default();
-    let (walk, owe) = (value("path=replay&start=2021-12"), value("path=replay&start=2021-12&recourse=1"));
-    t.check_eq("without recourse at least as well off", walk >= owe - MONEY, true);
+    for start in ["2021-10", "2021-12", "2022-01", "2022-03", "2022-04", "2022-06"] {
+        let (walk, owe) = (value(&format!("path=replay&start={start}")), value(&format!("path=replay&start={start}&recourse=1")));
+        t.check_eq(&format!("{start}: without recourse at least as well off"), walk >= owe - MONEY, true);
+    }
     t.finish();
 }
 

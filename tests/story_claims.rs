@@ -54,7 +54,9 @@ fn outcome_claims(claims: &mut Claims, scope: &str, loan: &str, convertible: &st
         };
         claims.check(scope, "when the loan defaults, or that it does not", defaults, loan);
         if let Some(t) = l.sold_month.filter(|_| l.default_month.is_none()) {
-            let sold = loan.contains(&format!("until month {t},")) && loan.contains(&format!("keeps the {} left over.", dollars(l.surplus.to_f64())));
+            let surplus = l.surplus.to_f64();
+            let rest = if surplus < 0.0 { format!("pays the {} the sale did not cover.", dollars(-surplus)) } else { format!("keeps the {} left over.", dollars(surplus)) };
+            let sold = loan.contains(&format!("until month {t},")) && loan.contains(&rest);
             claims.check(scope, "when the pledged machines are sold and what the company keeps", sold, loan);
         }
         if loan.contains("the lender bears the") {
@@ -273,4 +275,19 @@ fn a_claim_read_against_a_flipped_input_fails() {
     }
     let growth = story_claims(|a| a.network_growth_pct = 10.0);
     assert!(growth.failures.iter().any(|f| f.contains("fleet's share")), "{:#?}", growth.failures);
+}
+
+/// The convertible's card flags notes larger than the market lends the company (`refi_max` of
+/// its market value), and only those.
+#[test]
+fn the_convertible_card_flags_notes_the_market_would_not_buy() {
+    use debt_or_dilution::model::query::parse_query;
+    use debt_or_dilution::narrative::outcomes::reasons;
+    let flagged = |q: &str| reasons(&simulate(&parse_query(q).0))[1].starts_with("Larger than the market lends");
+    // $1B against 251,265,000 shares at $5.71 ($1.435B): 70%, above 30%.
+    assert!(flagged("hpc_share=100&principal=1000000000"));
+    // $250M is 17%.
+    assert!(!flagged(""));
+    // With no refinancing the market lends nothing at a wall, and the flag says nothing.
+    assert!(!flagged("principal=1000000000&refi_max=0"));
 }

@@ -103,6 +103,8 @@ pub fn apply_deal(current: &Assumptions, deal: &Deal) -> Result<Preset, DealPres
         Some(c) => load_company(c, structure, &mut a, &mut assumed),
         None => assumed.extend(["fleet", "cash", "shares", "share_price"]),
     }
+    // The dataset has no figures for the issuer's machines, power or how its shares move.
+    assumed.extend(["efficiency", "power", "beta"]);
     let term = maturity_months(closing, &deal.maturity);
     let coupon = coupon_pct(&deal.coupon);
     if coupon.is_none_or(|(_, middle)| middle) {

@@ -135,11 +135,13 @@ pub fn loan_sentence(s: &Scenario) -> String {
         } else {
             "The loan is paid until".to_string()
         };
+        // With recourse a sale that fetches less than the loan leaves the company to pay the rest.
+        let surplus = o.surplus.to_f64();
+        let rest = if surplus < 0.0 { format!("pays the {} the sale did not cover", dollars(-surplus)) } else { format!("keeps the {} left over", dollars(surplus)) };
         return format!(
-            "{short} {}, when {why}: it sells the {} PH/s pledged, repays the lender in full after {interest} of interest, and keeps the {} left over.",
+            "{short} {}, when {why}: it sells the {} PH/s pledged, repays the lender in full after {interest} of interest, and {rest}.",
             when(s, t),
             thousands(o.sold_ph.to_f64().round() as u64),
-            dollars(o.surplus.to_f64())
         );
     }
     let with_support = if support > 0.5 { format!(" and {} of the company's cash to cover what the machines' income did not", dollars(support)) } else { String::new() };
@@ -364,7 +366,11 @@ pub fn reasons(s: &Scenario) -> [&'static str; 3] {
         _ => "",
     };
     let c = &o.convertible.outcome;
+    // The market lends up to `refi_max` of a company's market value at a wall; notes larger
+    // than that at issue would not have found buyers either.
+    let too_large = a.refinance_max_pct > 0.0 && a.principal_usd > a.refinance_max_pct / 100.0 * a.shares_outstanding * a.share_price_usd;
     let convertible = match c.event {
+        _ if too_large => "Larger than the market lends this company (refi_max of its market value): a hypothetical.",
         Some(NotesEvent::ConvertedAtMaturity | NotesEvent::ConvertedOnCall) => match a.settlement {
             Settlement::Physical if a.cap_pct > 0.0 => "Physical settlement: new shares for the notes' whole value, less what the capped call covers.",
             Settlement::Physical => "Physical settlement: new shares for the notes' whole value.",
