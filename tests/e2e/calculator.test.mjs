@@ -467,10 +467,14 @@ test('Done when: with the controls alone, the 2022 loan defaults in 2022 while t
     await typeInto(page, 'efficiency', 30); // S19-class machines
     await typeInto(page, 'principal', 70000000); // $70M raised
     await typeInto(page, 'coupon', 0); // a zero-coupon convertible
+    // Machines bought in 2020-21 with two years of life left: worth less to keep than the
+    // loan once hashprice fell, so the borrower walks away (with four years left, they still
+    // earn more than the loan and the parent keeps paying).
+    await typeInto(page, 'machine_life', 24);
     await settle(page, 300);
     const query = await pageQuery(page);
     t.diagnostic(`URL after the controls: ?${query}`);
-    for (const part of ['path=replay', 'start=2022-01', 'fleet=1100', 'efficiency=30', 'principal=70000000']) {
+    for (const part of ['path=replay', 'start=2022-01', 'fleet=1100', 'efficiency=30', 'principal=70000000', 'machine_life=24']) {
       assert.ok(query.split('&').includes(part), `the URL holds ${part}: ${query}`);
     }
     assertSameAsHost(await pageMetrics(page), query, 'the story via controls');

@@ -110,9 +110,10 @@ fn MarketControls() -> impl IntoView {
 fn MinerControls() -> impl IntoView {
     let state = use_calculator();
     view! {
-        {control_group("The miner", &["fleet", "efficiency", "power", "cash", "shares", "share_price", "beta", "hpc_share", "lease"], view! {
+        {control_group("The miner", &["fleet", "efficiency", "machine_life", "power", "cash", "shares", "share_price", "beta", "hpc_share", "lease"], view! {
             <NumberControl name="fleet" label="Fleet"/>
             <NumberControl name="efficiency" label="Efficiency"/>
+            <NumberControl name="machine_life" label="Machines' remaining life"/>
             <NumberControl name="power" label="Power price"/>
             <NumberControl name="cash" label="Cash"/>
             <NumberControl name="shares" label="Shares outstanding"/>
