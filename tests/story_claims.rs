@@ -290,4 +290,8 @@ fn the_convertible_card_flags_notes_the_market_would_not_buy() {
     assert!(!flagged(""));
     // With no refinancing the market lends nothing at a wall, and the flag says nothing.
     assert!(!flagged("principal=1000000000&refi_max=0"));
+    // The AI section says its raise is less than a third of the company's market value.
+    let ai = SECTIONS.iter().find(|s| s.id == "ai-bet").and_then(|s| s.local_query).expect("the AI section's scenario");
+    let a = parse_query(ai).0;
+    assert!(a.principal_usd < a.shares_outstanding * a.share_price_usd / 3.0 && !flagged(ai), "{ai}");
 }

@@ -76,8 +76,8 @@ const SCENARIOS: &[(&str, &str, &str, &str)] = &[
     (
         "2026-ai-pivot",
         "2026 AI pivot",
-        "$1B raised for an AI/HPC build-out: ASIC collateral cannot back it, convertible or secured notes can.",
-        "path=montecarlo&principal=1000000000&hpc_share=100&hpc_weight=40&ltv=60&loan_term=36",
+        "$1B raised for an AI/HPC build-out by a company worth $3.5B, TeraWulf's size in August 2025: ASIC collateral cannot back it, convertible or secured notes can.",
+        "path=montecarlo&principal=1000000000&hpc_share=100&hpc_weight=40&ltv=60&loan_term=36&share_price=14",
     ),
     (
         "2022-replay",

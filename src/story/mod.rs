@@ -137,7 +137,7 @@ pub const SECTIONS: &[Section] = &[
         title: "The AI bet",
         html: include_str!("html/07-ai-bet.html"),
         figures: &[Figure::Cash],
-        local_query: Some("path=trend&principal=1000000000&hpc_share=100&hpc_weight=40&ltv=60&loan_term=36&build=18"),
+        local_query: Some("path=trend&principal=1000000000&hpc_share=100&hpc_weight=40&ltv=60&loan_term=36&build=18&share_price=14"),
     },
     Section {
         id: "ice-cube",

@@ -70,6 +70,7 @@ pub fn scenario_values(s: &Scenario) -> Vec<(&'static str, String)> {
     // The loan.
     let loan = &s.outcomes.loan;
     out.push(("raised", dollars_prose(a.principal_usd)));
+    out.push(("market-value", dollars_prose(a.shares_outstanding * a.share_price_usd)));
     out.push(("closing-month", month_long(start.add_months(-1))));
     let dscr_first = loan.debt_service_coverage.get(1).copied().filter(|v| v.is_finite());
     out.push(("loan-dscr-first", dscr_first.map(|v| format!("{:.2}", v)).unwrap_or_else(|| "—".into())));
