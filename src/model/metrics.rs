@@ -108,6 +108,7 @@ pub fn metrics(s: &Scenario) -> Vec<Metric> {
         ("secured-ownership-retained", ratio(secured.end.ownership_retained)),
         ("secured-dilution-total", ratio(secured.end.dilution_total)),
         ("net-assets-start", money(o.net_assets_at_start)),
+        ("baseline-equity-value", money(o.baseline_equity_value)),
         ("idle-months", o.idle_months.to_string()),
         ("fleet-sold-month", month(o.fleet_sold_month)),
         ("hpc-mw", format_ratio(super::simulate::hpc_plan(&s.assumptions).megawatts(s.assumptions.principal_usd))),

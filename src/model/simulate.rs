@@ -8,7 +8,7 @@
 
 use super::assumptions::{Assumptions, Fix, PathKind};
 use super::company::{Company, PREFUND_MONTHS};
-use super::end_state::{market_premium, EndState, StructureSeries};
+use super::end_state::{market_premium, owners_value, EndState, StructureSeries};
 use super::month::{MarketInputs, MonthMarket};
 use super::terms::Terms;
 use super::convertible::{ConversionTerms, Convertible, ConvertibleOutcome};
@@ -77,6 +77,10 @@ pub struct Outcomes<M> {
     pub idle_months: u32,
     /// The month the miners sold their unpledged machines after standing idle.
     pub fleet_sold_month: Option<u32>,
+    /// What today's owners would end with had the company raised nothing: the stock market
+    /// value of their shares at the end, `N0 × S_T` (less any dilution the company needed
+    /// without the raise). The yardstick each structure's owners' value is read against.
+    pub baseline_equity_value: M,
     /// The company's net assets before it raises anything: its cash and its machines at value
     /// in use at the closing hashprice. The measure the owners' value at the end is on.
     pub net_assets_at_start: M,
@@ -323,6 +327,7 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
     let loan_breakeven_hashprice = loan.breakeven_hashprice(terms).filter(|_| loan.outcome.available);
     let baseline = EndState::new(&baseline, M::ZERO, M::ZERO, M::ZERO, &last, terms, M::ZERO);
     let premium = market_premium(baseline.net_asset_value, baseline.shares, last.share_price());
+    let baseline_equity_value = owners_value(baseline.net_asset_value + premium, terms.shares_before_raise, baseline.shares);
     // A default's unpaid claim is in the company's claims (EndState adds them).
     let unpaid = convertible.outstanding;
     Outcomes {
@@ -353,5 +358,6 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         idle_months,
         fleet_sold_month,
         net_assets_at_start,
+        baseline_equity_value,
     }
 }

@@ -165,6 +165,7 @@ pub fn label_of(name: &str) -> &'static str {
         "secured-unpaid-claim" => "Owed after the collateral",
         "idle-months" => "Months the machines stand idle",
         "net-assets-start" => "Net assets before the raise",
+        "baseline-equity-value" => "Value to today's owners without the raise",
         "fleet-sold-month" => "Idle machines sold",
         "hpc-mw" => "AI/HPC capacity built",
         "hpc-noi-total" => "AI/HPC operating income, all of the money built",

@@ -327,14 +327,15 @@ pub fn comparison(s: &Scenario) -> String {
     let o = &s.outcomes;
     let convertible = left(o.convertible.end.equity_value.to_f64(), o.convertible.end.ownership_retained.to_f64());
     let secured = left(o.secured.end.equity_value.to_f64(), o.secured.end.ownership_retained.to_f64());
+    let baseline = format!(" Had it raised nothing, they would end with {}.", dollars(o.baseline_equity_value.to_f64()));
     if !o.loan.outcome.available {
         return format!(
-            "Today's owners end with {convertible} under the convertible and {secured} under the secured notes; the loan is not available on these terms."
+            "Today's owners end with {convertible} under the convertible and {secured} under the secured notes; the loan is not available on these terms.{baseline}"
         );
     }
     let loan = left(o.loan.end.equity_value.to_f64(), o.loan.end.ownership_retained.to_f64());
     let machines = loan_machines(s);
-    format!("Today's owners end with {convertible} under the convertible, {loan} under the loan{machines}, and {secured} under the secured notes.")
+    format!("Today's owners end with {convertible} under the convertible, {loan} under the loan{machines}, and {secured} under the secured notes.{baseline}")
 }
 
 /// What became of the loan's pledged machines, as a clause after "under the loan".
