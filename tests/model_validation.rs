@@ -408,16 +408,11 @@ fn v12_make_whole_cap_and_published_rates() {
     t.finish();
 }
 
-/// V5 with a monthly limit on new shares of 1%, and $1.5B of notes. Seeing the wall coming
-/// (the stock, at $10, is below the $14 conversion price), the company sells 1% of its shares
-/// in each of months 1 to 11 at $9.50 ($10 less the 5% discount):
-/// 5M × (1.01¹¹ − 1) / 0.01 = 57,834,173.33 shares for $549,424,646.66. At maturity the wall is
-/// the other $550,575,353.34, and one month's 1% (about $53M) cannot fill it: the company pays
-/// its $949,424,646.66 of cash, defaults, and the rest stays owed.
-#[test]
-fn v5c_the_monthly_limit_on_new_shares() {
+/// V5's company and market with `principal` of notes due in a year, no refinancing, and a
+/// monthly limit on new shares of `limit` percent (V5c, V5d).
+fn limited_wall(principal: f64, limit: f64) -> Scenario {
     let a = Assumptions {
-        principal_usd: 1.5e9,
+        principal_usd: principal,
         cash_usd: 400e6,
         shares_outstanding: 500e6,
         share_price_usd: 10.0,
@@ -431,11 +426,22 @@ fn v5c_the_monthly_limit_on_new_shares() {
         power_usd_per_mwh: 200.0,
         other_opex_usd_per_ph_day: 0.0,
         sell_after_months: 0,
-        rescue_limit_pct: 1.0,
+        rescue_limit_pct: limit,
         refinance_max_pct: 0.0,
         ..Assumptions::default()
     };
-    let s = run_on_path(&a, MarketPath::from_hashprices(10.0, &[10.0; 12], 50_000.0));
+    run_on_path(&a, MarketPath::from_hashprices(10.0, &[10.0; 12], 50_000.0))
+}
+
+/// V5 with a monthly limit on new shares of 1%, and $1.5B of notes. Seeing the wall coming
+/// (the stock, at $10, is below the $14 conversion price), the company sells 1% of its shares
+/// in each of months 1 to 11 at $9.50 ($10 less the 5% discount):
+/// 5M × (1.01¹¹ − 1) / 0.01 = 57,834,173.33 shares for $549,424,646.66. At maturity the wall is
+/// the other $550,575,353.34, and one month's 1% (about $53M) cannot fill it: the company pays
+/// its $949,424,646.66 of cash, defaults, and the rest stays owed.
+#[test]
+fn v5c_the_monthly_limit_on_new_shares() {
+    let s = limited_wall(1.5e9, 1.0);
     let b = &s.outcomes.convertible;
     let mut t = Table::default();
     t.check("V5c shares sold ahead", f(b.end.rescue_shares), 57_834_173.33, MONEY);
@@ -452,26 +458,7 @@ fn v5c_the_monthly_limit_on_new_shares() {
 /// cover is raised before the wall, so the notes are repaid in full at maturity.
 #[test]
 fn v5d_a_wall_seen_coming_is_prefunded() {
-    let a = Assumptions {
-        principal_usd: 1e9,
-        cash_usd: 400e6,
-        shares_outstanding: 500e6,
-        share_price_usd: 10.0,
-        share_beta: 1.0,
-        premium_pct: 40.0,
-        cap_pct: 0.0,
-        issue_cost_pct: 0.0,
-        maturity_months: 12,
-        call_start_month: 0,
-        efficiency_j_per_th: 100.0,
-        power_usd_per_mwh: 200.0,
-        other_opex_usd_per_ph_day: 0.0,
-        sell_after_months: 0,
-        rescue_limit_pct: 5.0,
-        refinance_max_pct: 0.0,
-        ..Assumptions::default()
-    };
-    let s = run_on_path(&a, MarketPath::from_hashprices(10.0, &[10.0; 12], 50_000.0));
+    let s = limited_wall(1e9, 5.0);
     let b = &s.outcomes.convertible;
     let mut t = Table::default();
     t.check("V5d shares sold ahead", f(b.end.rescue_shares), 63_157_894.74, MONEY);

@@ -28,7 +28,7 @@ pub enum FieldKind {
 pub struct FieldSpec {
     /// The Rust field of [`Assumptions`].
     pub field: &'static str,
-    /// The query-string parameter (issue 5).
+    /// The query-string parameter.
     pub query: &'static str,
     /// Unit as shown on screen and written in the URL.
     pub unit: &'static str,

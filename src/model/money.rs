@@ -1,4 +1,4 @@
-//! The boundary between exact money and fast floating point (issue 4, "Exactness and speed").
+//! The boundary between exact money and fast floating point: exact where money is shown, fast on Monte Carlo paths.
 //!
 //! The market is continuous mathematics: hashprice, BTC price, share price and machine value
 //! come out of `exp`, `ln` and `pow` (computed with `libm`, so host and wasm agree bit for
@@ -262,7 +262,7 @@ pub fn round_cents(value: Decimal) -> Decimal {
 }
 
 /// The `data-value` of an amount of money: cents, dot decimal, always two decimals, no
-/// thousands separator (issue 5).
+/// thousands separator.
 pub fn format_cents(value: Decimal) -> String {
     let mut rounded = round_cents(value);
     rounded.rescale(2);
