@@ -453,15 +453,17 @@ fn v5c_the_monthly_limit_on_new_shares() {
     t.finish();
 }
 
-/// V5d, pre-funding: V5's $1B of notes with a 5% limit. Months 1 to 3 sell 25M, 26.25M and
-/// 11,907,894.74 shares at $9.50 ($237.5M, $249.375M and $113.125M): the $600M the cash does not
-/// cover is raised before the wall, so the notes are repaid in full at maturity.
+/// V5d, pre-funding: V5's $1B of notes with a 5% limit. The $600M the cash does not cover is
+/// spread over the 11 months before maturity: $54,545,454.55 a month, 5,741,626.79 shares at
+/// $9.50, well within the limit, 63,157,894.74 shares in all. The notes are repaid in full at
+/// maturity.
 #[test]
 fn v5d_a_wall_seen_coming_is_prefunded() {
     let s = limited_wall(1e9, 5.0);
     let b = &s.outcomes.convertible;
     let mut t = Table::default();
     t.check("V5d shares sold ahead", f(b.end.rescue_shares), 63_157_894.74, MONEY);
+    t.check("V5d shares sold in month 1", s.outcomes.convertible.series.shares[1] - 500e6, 5_741_626.79, MONEY);
     t.check("V5d wall", f(b.outcome.refinancing_wall), 0.0, MONEY);
     t.check("V5d principal paid", f(b.outcome.principal_paid_cash), 1_000_000_000.0, MONEY);
     t.check_eq("V5d no default", b.outcome.default_month, None);

@@ -31,6 +31,25 @@ pub struct Refinancing<M> {
     pub maturity_month: u32,
 }
 
+/// Principal falling due: how much, and in how many months (the sooner, when two are).
+#[derive(Clone, Copy, Debug)]
+pub struct Due<M> {
+    pub amount: M,
+    pub months_left: u32,
+}
+
+impl<M: Money> Due<M> {
+    /// Nothing due.
+    pub fn none() -> Self {
+        Due { amount: M::ZERO, months_left: u32::MAX }
+    }
+
+    /// Both of two amounts due, by the sooner date.
+    pub fn and(self, other: Due<M>) -> Self {
+        Due { amount: self.amount + other.amount, months_left: self.months_left.min(other.months_left) }
+    }
+}
+
 /// How far ahead a company sees a wall coming and starts selling shares to meet it: a year,
 /// the usual span of the at-the-market share programs miners run.
 pub const PREFUND_MONTHS: u32 = 12;
@@ -281,9 +300,12 @@ impl<M: Money> Company<M> {
     /// [`PREFUND_MONTHS`] and the company's cash, with what the market would lend against it
     /// now (up to `refi_max` of its market value, or `secured_by`, what collateral fetches), falls
     /// short. With the `equity` wall policy and a monthly limit on share sales, it sells shares
-    /// now, within this month's limit, rather than all at once at the wall, where one month's
-    /// limit could not fill it.
-    pub fn prefund(&mut self, due: M, secured_by: M, market: &MonthMarket<M>, terms: &Terms<M>) {
+    /// ahead of the wall rather than all at once at it, where one month's limit could not fill
+    /// it: this month, its share of the gap over the months left, within the limit. The gap
+    /// counts the cash the company expects to earn before the wall at this month's rate, and it
+    /// is measured again each month, so the company sells no more than what remains.
+    pub fn prefund(&mut self, due: Due<M>, secured_by: M, market: &MonthMarket<M>, terms: &Terms<M>) {
+        let Due { amount: due, months_left } = due;
         if due <= M::ZERO || terms.wall_policy != WallPolicy::Equity || terms.rescue_limit.is_none() {
             return;
         }
@@ -293,9 +315,13 @@ impl<M: Money> Company<M> {
             }
             _ => M::ZERO,
         };
-        let gap = due - self.cash.positive_part() - lendable;
+        // What the company expects to earn before then: this month's operating cash flow
+        // (mining margin and data-center income less overhead) in each month left, if positive.
+        let months = M::from_int(i64::from(months_left.max(1)));
+        let earned = self.operating_cash_flow(market, terms).positive_part() * months;
+        let gap = due - self.cash.positive_part() - lendable - earned;
         if gap > M::ZERO {
-            self.sell_shares_for(gap, market, terms);
+            self.sell_shares_for(gap / months, market, terms);
         }
     }
 
@@ -319,11 +345,12 @@ impl<M: Money> Company<M> {
         sold
     }
 
-    /// Refinancing notes that fall due within `months` after `t`: their balance, else zero.
-    pub fn refinancing_due_within(&self, t: u32, months: u32) -> M {
+    /// Refinancing notes that fall due within `months` after `t`: their balance and the months
+    /// until then, else [`Due::none`].
+    pub fn refinancing_due_within(&self, t: u32, months: u32) -> Due<M> {
         match self.refinancing {
-            Some(n) if n.maturity_month > t && n.maturity_month <= t + months => n.balance,
-            _ => M::ZERO,
+            Some(n) if n.maturity_month > t && n.maturity_month <= t + months => Due { amount: n.balance, months_left: n.maturity_month - t },
+            _ => Due::none(),
         }
     }
 }

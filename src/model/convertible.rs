@@ -10,7 +10,7 @@
 //!   N0 + all new shares (= 1 − ownership retained).
 
 use super::assumptions::{Settlement, WallPolicy};
-use super::company::Company;
+use super::company::{Company, Due};
 use super::month::MonthMarket;
 use super::terms::Terms;
 use super::money::Money;
@@ -213,14 +213,19 @@ impl<M: Money> Convertible<M> {
 
     /// Principal that falls due in the `months` after `t`, at a put or at maturity, and that
     /// the holders would not convert at today's share price: what the company should expect to
-    /// repay. Zero when none does.
-    pub fn principal_due_within(&self, t: u32, months: u32, market: &MonthMarket<M>, terms: &Terms<M>) -> M {
-        let soon = |m: u32| m > t && m <= t + months;
-        let falls_due = terms.put_month.is_some_and(soon) || soon(terms.maturity_months);
-        if self.outstanding <= M::ZERO || self.outcome.default_month.is_some() || !falls_due {
-            return M::ZERO;
+    /// repay, with the months until then. [`Due::none`] when none does.
+    pub fn principal_due_within(&self, t: u32, months: u32, market: &MonthMarket<M>, terms: &Terms<M>) -> Due<M> {
+        let soon = |m: &u32| *m > t && *m <= t + months;
+        let first = terms.put_month.into_iter().chain([terms.maturity_months]).filter(soon).min();
+        match first {
+            Some(m) if self.outstanding > M::ZERO
+                && self.outcome.default_month.is_none()
+                && market.share_price() <= self.outcome.terms.conversion_price =>
+            {
+                Due { amount: self.outstanding, months_left: m - t }
+            }
+            _ => Due::none(),
         }
-        if market.share_price() > self.outcome.terms.conversion_price { M::ZERO } else { self.outstanding }
     }
 
     /// Pays the coupon due in month `t`; a coupon the company cannot pay (cash and new shares,

@@ -19,7 +19,7 @@
 //!   convertible's principal.
 
 use super::assumptions::WallPolicy;
-use super::company::Company;
+use super::company::{Company, Due};
 use super::month::MonthMarket;
 use super::money::Money;
 use super::terms::Terms;
@@ -171,13 +171,15 @@ impl<M: Money> SecuredNotes<M> {
         self.collateral_ph = self.collateral_ph - collateral;
     }
 
-    /// What the collateral fetches: the data center at book value and the machines the
-    /// proceeds bought at market, less the haircut.
     /// The balloon that falls due in the `months` after `t` (the balance now, before the last
-    /// amortisation), else zero.
-    pub fn balloon_due_within(&self, t: u32, months: u32, terms: &Terms<M>) -> M {
+    /// amortisation), with the months until then; [`Due::none`] otherwise.
+    pub fn balloon_due_within(&self, t: u32, months: u32, terms: &Terms<M>) -> Due<M> {
         let m = terms.secured_term_months;
-        if self.balance > M::ZERO && self.outcome.default_month.is_none() && m > t && m <= t + months { self.balance } else { M::ZERO }
+        if self.balance > M::ZERO && self.outcome.default_month.is_none() && m > t && m <= t + months {
+            Due { amount: self.balance, months_left: m - t }
+        } else {
+            Due::none()
+        }
     }
 
     /// What the collateral fetches now: the data center at book value and the machines the

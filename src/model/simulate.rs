@@ -295,9 +295,9 @@ pub fn run_structures_with<M: Money>(terms: &Terms<M>, a: &Assumptions, hpc: &Hp
         }
         // Walls a year ahead are pre-funded with shares, within the monthly limit.
         let ahead = PREFUND_MONTHS;
-        let due = convertible.principal_due_within(t, ahead, &market, terms) + convertible_company.refinancing_due_within(t, ahead);
+        let due = convertible.principal_due_within(t, ahead, &market, terms).and(convertible_company.refinancing_due_within(t, ahead));
         convertible_company.prefund(due, M::ZERO, &market, terms);
-        let due = secured.balloon_due_within(t, ahead, terms) + secured_company.refinancing_due_within(t, ahead);
+        let due = secured.balloon_due_within(t, ahead, terms).and(secured_company.refinancing_due_within(t, ahead));
         let secured_by = secured.collateral_value(&market, &secured_company, terms);
         secured_company.prefund(due, secured_by, &market, terms);
         for company in [&mut loan_company, &mut convertible_company, &mut secured_company, &mut baseline] {
