@@ -136,9 +136,9 @@ pub fn run_monte_carlo(a: &Assumptions) -> MonteCarloSummary {
 }
 
 /// A Monte Carlo run that can be advanced a few paths at a time (the browser runs it in chunks
-/// and yields to the page between them, issue 8). Paths are independent and accumulated in
-/// index order, so the finished summary is bit-identical to [`run_monte_carlo`]'s whatever the
-/// chunk sizes.
+/// and yields to the page between them, so the page stays responsive). Paths are independent
+/// and accumulated in index order, so the finished summary is bit-identical to
+/// [`run_monte_carlo`]'s whatever the chunk sizes.
 pub struct MonteCarloRun {
     a: Assumptions,
     drivers: Drivers,

@@ -1,4 +1,4 @@
-//! The one parser and printer of the calculator's URL state (issue 5, "State in the URL"),
+//! The one parser and printer of the calculator's URL state (docs/model.md, "Inputs"),
 //! shared by the browser and the host `scenario` binary.
 //!
 //! - Names and units are those of [`super::fields::FIELDS`] plus `path`, `start`, `seed`,

@@ -1,4 +1,4 @@
-//! The model's monthly grid (issue 4, "Time"): month t = 1 is the scenario's `start` month,
+//! The model's monthly grid: month t = 1 is the scenario's `start` month,
 //! t = 0 is closing (the moment the money is raised), and every calendar label — including
 //! the 2028 halving — follows from `start`.
 
